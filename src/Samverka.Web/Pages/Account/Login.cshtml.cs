@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samverka.Web.Data;
+
+namespace Samverka.Web.Pages.Account;
+
+[AllowAnonymous]
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), "Ange din e-postadress.");
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Ange ditt lösenord.");
+        if (!ModelState.IsValid) return Invalid();
+
+        var user = await users.FindByEmailAsync(Email!.Trim());
+        if (user is null || !user.IsActive)
+        {
+            logger.LogInformation("Failed sign-in for unknown or inactive account");
+            ModelState.AddModelError("", "Fel e-postadress eller lösenord.");
+            return Invalid();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserId} signed in", user.Id);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserId} is locked out", user.Id);
+            ModelState.AddModelError("", "Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen om en stund.");
+        }
+        else
+        {
+            logger.LogInformation("Failed sign-in for user {UserId}", user.Id);
+            ModelState.AddModelError("", "Fel e-postadress eller lösenord.");
+        }
+        return Invalid();
+    }
+
+    private PageResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Password = null;
+        return Page();
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Samverka.Web.Api;
+using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+
+var sv = CultureInfo.GetCultureInfo("sv-SE");
+CultureInfo.DefaultThreadCurrentCulture = sv;
+CultureInfo.DefaultThreadCurrentUICulture = sv;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+var connectionString = builder.Configuration.GetConnectionString("Default")
+    ?? throw new InvalidOperationException("ConnectionStrings:Default is not set. ./run sets it for the private cluster.");
+var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+builder.Services.AddSingleton(dataSource);
+builder.Services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource));
+builder.Services.AddSingleton<MigrationRunner>();
+builder.Services.AddScoped<StartupData>();
+builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Samverka"));
+
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 12;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddErrorDescriber<SwedishIdentityErrorDescriber>();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/konto/logga-in";
+    o.LogoutPath = "/konto/logga-ut";
+    o.AccessDeniedPath = "/konto/nekad";
+    o.Cookie.Name = "samverka.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // The JSON API answers 401/403 instead of redirecting to an HTML sign-in page.
+    o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.DirectoryEditors.Split(',')));
+
+builder.Services.AddDataProtection().SetApplicationName("Samverka");
+builder.Services.AddSingleton<DatabaseXmlRepository>();
+builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+    .Configure<DatabaseXmlRepository>((o, repo) => o.XmlRepository = repo);
+
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "samverka.af");
+builder.Services.AddOutputCache(o =>
+{
+    o.AddPolicy(CachePolicies.Directory, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(CachePolicies.Directory).SetVaryByQuery("*"));
+});
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/People");
+    o.Conventions.AuthorizeFolder("/Libraries", Policies.DirectoryEditor);
+    o.Conventions.AllowAnonymousToPage("/Libraries/Index");
+    o.Conventions.AllowAnonymousToPage("/Libraries/Details");
+});
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+// Development aid: prints EF's view of the schema to draft the next SQL migration.
+if (args.Contains("--print-schema"))
+{
+    using var s = app.Services.CreateScope();
+    Console.WriteLine(s.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
+    return;
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync();
+    await scope.ServiceProvider.GetRequiredService<StartupData>().LoadAsync();
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/fel/500");
+    app.UseHsts();
+}
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseStatusCodePagesWithReExecute("/fel/{0}");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(sv),
+    SupportedCultures = [sv],
+    SupportedUICultures = [sv],
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseOutputCache();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapDirectoryApi();
+app.MapRazorPages();
+
+app.Run();
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+{
+    if (ctx.Request.Path.StartsWithSegments("/api"))
+    {
+        ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+    ctx.Response.Redirect(ctx.RedirectUri);
+    return Task.CompletedTask;
+}
+
+public partial class Program;
