@@ -34,28 +34,36 @@ public static class DirectorySearch
         return sb.Append('%').ToString();
     }
 
+    // Punctuation alone leaves no words for full-text search; then only the literal match applies.
+
     public static IQueryable<Municipality> Municipalities(IQueryable<Municipality> source, string? text)
     {
+        if (string.IsNullOrWhiteSpace(text)) return source;
+        var like = LikePattern(text);
         var q = PrefixQuery(text);
-        if (q is null) return source;
-        var like = LikePattern(text!);
-        return source.Where(m => m.SearchVector.Matches(EF.Functions.ToTsQuery("swedish", q)) || EF.Functions.ILike(m.Name, like));
+        return q is null
+            ? source.Where(m => EF.Functions.ILike(m.Name, like))
+            : source.Where(m => m.SearchVector.Matches(EF.Functions.ToTsQuery("swedish", q)) || EF.Functions.ILike(m.Name, like));
     }
 
     public static IQueryable<Library> Libraries(IQueryable<Library> source, string? text)
     {
+        if (string.IsNullOrWhiteSpace(text)) return source;
+        var like = LikePattern(text);
         var q = PrefixQuery(text);
-        if (q is null) return source;
-        var like = LikePattern(text!);
-        return source.Where(l => l.SearchVector.Matches(EF.Functions.ToTsQuery("swedish", q)) || EF.Functions.ILike(l.Name, like));
+        return q is null
+            ? source.Where(l => EF.Functions.ILike(l.Name, like))
+            : source.Where(l => l.SearchVector.Matches(EF.Functions.ToTsQuery("swedish", q)) || EF.Functions.ILike(l.Name, like));
     }
 
     public static IQueryable<Person> People(IQueryable<Person> source, string? text)
     {
+        if (string.IsNullOrWhiteSpace(text)) return source;
+        var like = LikePattern(text);
         var q = PrefixQuery(text);
-        if (q is null) return source;
-        var like = LikePattern(text!);
-        return source.Where(p => p.SearchVector.Matches(EF.Functions.ToTsQuery("swedish", q))
-            || EF.Functions.ILike(p.Name, like) || EF.Functions.ILike(p.Email, like));
+        return q is null
+            ? source.Where(p => EF.Functions.ILike(p.Name, like) || EF.Functions.ILike(p.Email, like))
+            : source.Where(p => p.SearchVector.Matches(EF.Functions.ToTsQuery("swedish", q))
+                || EF.Functions.ILike(p.Name, like) || EF.Functions.ILike(p.Email, like));
     }
 }

@@ -84,7 +84,7 @@ public static class Export
         {
             var cell = v switch
             {
-                _ when IsNumber(v) => new Cell { DataType = CellValues.Number, CellValue = new CellValue(((IFormattable)v).ToString(null, CultureInfo.InvariantCulture)) },
+                _ when IsNumber(v) => new Cell { DataType = CellValues.Number, CellValue = new CellValue(CellText(v)) },
                 _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlSafe(CellText(v))) { Space = SpaceProcessingModeValues.Preserve }) },
             };
             if (header) cell.StyleIndex = 1;

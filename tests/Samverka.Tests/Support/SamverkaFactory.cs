@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Samverka.Web.Data;
+
+namespace Samverka.Tests.Support;
+
+/// <summary>
+/// The real app on its own fresh PostgreSQL database, with demo data (so every role has an
+/// account) and a known administrator. One instance is shared by a test collection.
+/// </summary>
+public class SamverkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@exempel.se";
+    public const string Password = "testlosenord-2026-lang";
+
+    /// <summary>Demo accounts by role (see DemoData).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Accounts = new Dictionary<string, string>
+    {
+        [Roles.Admin] = AdminEmail,
+        [Roles.RegionalCoordinator] = "sara.exempelsson@exempel.se",
+        [Roles.LibraryManager] = "maja.exempel@exempel.se",
+        [Roles.LibraryStaff] = "hugo.testsson@exempel.se",
+        [Roles.NationalCoordinator] = "nora.nationell@exempel.se",
+    };
+
+    private TestDatabase? _db;
+    protected virtual string Purpose => "http";
+    public TestDatabase Database => _db ?? throw new InvalidOperationException("Not initialised");
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(Purpose);
+        // Starts the host: migrations, reference data and demo data run here once.
+        _ = Services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Samverka:AdminEmail", AdminEmail);
+        builder.UseSetting("Samverka:AdminPassword", Password);
+        builder.UseSetting("Samverka:DemoData", "true");
+        builder.UseSetting("Samverka:DemoPassword", Password);
+    }
+
+    public T WithDb<T>(Func<AppDbContext, T> action)
+    {
+        using var scope = Services.CreateScope();
+        return action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_db is not null) await _db.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public class AppCollection : ICollectionFixture<SamverkaFactory>
+{
+    public const string Name = "app";
+}
