@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Samverka.Web.Api;
+using Samverka.Web.Data;
+
+namespace Samverka.Web.Catalog;
+
+public record ImportResult(List<ImportError> Errors, int Created, int Updated, int Unchanged)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Imports libraries from CSV. The whole file is validated first with the same rules as the form;
+/// if any row is wrong nothing is stored. Rows are matched on municipality code + name (any case),
+/// so importing the same file again changes nothing.
+/// </summary>
+public static class LibraryImport
+{
+    /// <summary>Canonical column (as in the export) → accepted spellings.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
+    {
+        ["namn"] = ["namn", "bibliotek", "name"],
+        ["typ"] = ["typ", "bibliotekstyp", "kind"],
+        ["kommunkod"] = ["kommunkod", "kommun-kod", "kod", "municipality_code"],
+        ["adress"] = ["adress", "gatuadress", "besöksadress"],
+        ["postnummer"] = ["postnummer", "postnr"],
+        ["ort"] = ["ort", "postort"],
+        ["e-post"] = ["e-post", "epost", "e-postadress", "email", "mejl"],
+        ["webb"] = ["webb", "webbplats", "webbadress", "hemsida", "url"],
+    };
+
+    private static readonly string[] Required = ["namn", "typ", "kommunkod"];
+
+    private static readonly Dictionary<string, string> ColumnOfField = new()
+    {
+        [nameof(LibraryInput.Name)] = "namn", [nameof(LibraryInput.Kind)] = "typ",
+        [nameof(LibraryInput.MunicipalityCode)] = "kommunkod", [nameof(LibraryInput.StreetAddress)] = "adress",
+        [nameof(LibraryInput.PostalCode)] = "postnummer", [nameof(LibraryInput.City)] = "ort",
+        [nameof(LibraryInput.Email)] = "e-post", [nameof(LibraryInput.Website)] = "webb",
+    };
+
+    public static async Task<ImportResult> ImportAsync(AppDbContext db, byte[] file, CancellationToken ct = default)
+    {
+        var sheet = CsvImportReader.Read(file, Columns, Required);
+        if (sheet.Errors.Count > 0) return new(sheet.Errors, 0, 0, 0);
+
+        var municipalities = (await db.Municipalities.Select(m => m.Code).ToListAsync(ct)).ToHashSet();
+        var existing = (await db.Libraries.ToListAsync(ct)).ToDictionary(l => Key(l.MunicipalityCode, l.Name));
+        var errors = new List<ImportError>();
+        var seen = new Dictionary<string, int>();
+        var valid = new List<LibraryInput>();
+
+        foreach (var row in sheet.Rows)
+        {
+            var input = new LibraryInput(row["namn"], row["typ"], row["kommunkod"], row["adress"], row["postnummer"], row["ort"], row["e-post"], row["webb"]);
+            var rowErrors = LibraryValidation.Validate(input, municipalities.Contains);
+            foreach (var (field, message) in rowErrors)
+                errors.Add(new(row.Line, ColumnOfField[field], message, row[ColumnOfField[field]]));
+            if (rowErrors.Count > 0) continue;
+            var key = Key(input.MunicipalityCode!.Trim(), input.Name!.Trim());
+            if (seen.TryGetValue(key, out var firstLine))
+            {
+                errors.Add(new(row.Line, "namn", $"Samma bibliotek finns redan på rad {firstLine} i filen.", row["namn"]));
+                continue;
+            }
+            seen[key] = row.Line;
+            valid.Add(input);
+        }
+        if (errors.Count > 0) return new(errors, 0, 0, 0);
+
+        int created = 0, updated = 0, unchanged = 0;
+        var now = DateTimeOffset.UtcNow;
+        foreach (var input in valid)
+        {
+            var key = Key(input.MunicipalityCode!.Trim(), input.Name!.Trim());
+            if (!existing.TryGetValue(key, out var library))
+            {
+                library = new Library { Name = "", MunicipalityCode = "", CreatedAt = now, UpdatedAt = now };
+                LibraryValidation.Apply(input, library);
+                db.Libraries.Add(library);
+                created++;
+                continue;
+            }
+            LibraryValidation.Apply(input, library);
+            if (db.Entry(library).Properties.Any(p => p.IsModified))
+            {
+                library.UpdatedAt = now;
+                updated++;
+            }
+            else unchanged++;
+        }
+        // One SaveChanges: EF wraps it in a single transaction, so the file lands whole or not at all.
+        await db.SaveChangesAsync(ct);
+        return new([], created, updated, unchanged);
+    }
+
+    private static string Key(string municipalityCode, string name) => municipalityCode + "\u0001" + name.ToLowerInvariant();
+}
