@@ -72,6 +72,8 @@ builder.Services.AddOutputCache(o =>
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/People");
+    o.Conventions.AuthorizePage("/People/Create", Policies.DirectoryEditor);
+    o.Conventions.AuthorizePage("/People/Edit", Policies.DirectoryEditor);
     o.Conventions.AuthorizeFolder("/Libraries", Policies.DirectoryEditor);
     o.Conventions.AllowAnonymousToPage("/Libraries/Index");
     o.Conventions.AllowAnonymousToPage("/Libraries/Details");

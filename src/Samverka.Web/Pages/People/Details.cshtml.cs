@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+
+namespace Samverka.Web.Pages.People;
+
+/// <summary>Signed-in only and never output-cached: personal data, and a one-time notice after saving.</summary>
+public class DetailsModel(AppDbContext db) : PageModel
+{
+    public Person Person { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var p = await db.People.AsNoTracking().Include(x => x.Library!).ThenInclude(l => l.Municipality).FirstOrDefaultAsync(x => x.Id == id);
+        if (p is null) return NotFound();
+        Person = p;
+        CanEdit = User.CanEditDirectory();
+        return Page();
+    }
+}
