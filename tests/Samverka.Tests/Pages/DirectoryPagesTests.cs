@@ -1,5 +1,6 @@
 using System.Net;
 using Samverka.Tests.Support;
+using Samverka.Web.Data;
 
 namespace Samverka.Tests.Pages;
 
@@ -58,6 +59,32 @@ public class DirectoryPagesTests(SamverkaFactory app)
         var doc = await app.Anonymous().GetDocumentAsync("/lan/12");
         Assert.Equal(33, doc.QuerySelectorAll("tbody tr").Length);
         Assert.Contains("Region Skåne", doc.QuerySelector("dl.facts")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Get_CachedPublicPage_SignedInUserStillSeesOwnLayout()
+    {
+        var anonymous = await app.Anonymous().GetDocumentAsync("/lan");
+        Assert.Contains(anonymous.QuerySelectorAll("a"), a => a.TextContent == "Logga in");
+
+        var signedIn = await (await app.SignedInAs(Roles.RegionalCoordinator)).GetDocumentAsync("/lan");
+        Assert.Contains("Inloggad som Sara Exempelsson", signedIn.QuerySelector(".account")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Get_CachedMunicipalityPage_ShowsLibraryAddedAfterFirstVisit()
+    {
+        var before = await app.Anonymous().GetDocumentAsync("/kommuner/0114");
+        Assert.DoesNotContain("Cachetest bibliotek", before.Body!.TextContent);
+        var editor = await app.SignedInAs(Roles.Admin);
+        var created = await editor.PostFormAsync("/bibliotek/ny", new()
+        {
+            ["Input.Name"] = "Cachetest bibliotek", ["Input.Kind"] = "Folkbibliotek", ["Input.MunicipalityCode"] = "0114",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
+
+        var after = await app.Anonymous().GetDocumentAsync("/kommuner/0114");
+        Assert.Contains("Cachetest bibliotek", after.Body!.TextContent);
     }
 
     [Fact]
