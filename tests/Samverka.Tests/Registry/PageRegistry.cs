@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using Samverka.Tests.Support;
+using Samverka.Web.Data;
+
+namespace Samverka.Tests.Registry;
+
+/// <summary>What a response is: an HTML page for people, the JSON API, or something else (OpenAPI, health).</summary>
+public enum EntryKind { Html, Api, Other }
+
+/// <summary>What an anonymous visitor gets.</summary>
+public enum AnonymousAccess
+{
+    /// <summary>200 OK.</summary>
+    Public,
+    /// <summary>Pages: 302 to /konto/logga-in. API: 401.</summary>
+    SignIn,
+    /// <summary>A specific status, see <see cref="RegistryEntry.AnonymousStatus"/>.</summary>
+    Status,
+}
+
+/// <summary>One route and HTTP method the app answers.</summary>
+/// <param name="Route">The route template exactly as ASP.NET reports it (RoutePattern.RawText), with a leading slash.</param>
+/// <param name="Method">GET, POST, PUT or DELETE.</param>
+/// <param name="SampleUrl">A URL that reaches the route. {library} and {person} are replaced by real ids at test time.</param>
+/// <param name="Kind">HTML page, API or other.</param>
+/// <param name="Role">The role to view it with in the browser; null = anonymous.</param>
+/// <param name="Anonymous">What an anonymous request with this method gets.</param>
+/// <param name="Status">The status for <see cref="AnonymousAccess.Status"/>.</param>
+public sealed record RegistryEntry(string Route, string Method, string SampleUrl, EntryKind Kind, string? Role,
+    AnonymousAccess Anonymous, int? Status = null)
+{
+    /// <summary>Opened in the browser tests: HTML answered to GET.</summary>
+    public bool IsBrowserPage => Kind == EntryKind.Html && Method == "GET";
+
+    /// <summary>The status an anonymous request must get.</summary>
+    public int AnonymousStatus => Anonymous switch
+    {
+        AnonymousAccess.Public => 200,
+        AnonymousAccess.SignIn => Kind == EntryKind.Api ? 401 : 302,
+        _ => Status ?? throw new InvalidOperationException($"{this}: AnonymousAccess.Status needs a status"),
+    };
+
+    /// <summary>The status the page must get in the browser, signed in with <see cref="Role"/> when it has one.</summary>
+    public int BrowserStatus => Role is null ? AnonymousStatus : 200;
+
+    /// <summary>A file-system friendly name: "/bibliotek/{id:int}/redigera" → "bibliotek-id-redigera".</summary>
+    public string Name
+    {
+        get
+        {
+            var parts = Route.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Trim('{', '}').Split(':')[0].Replace('.', '-'));
+            var name = string.Join('-', parts);
+            return name.Length == 0 ? "start" : name;
+        }
+    }
+
+    public override string ToString() => $"{Method} {Route}";
+}
+
+/// <summary>
+/// Every page and endpoint of the app. PageRegistryTests checks that the app exposes exactly these
+/// (route, method) pairs and that anonymous visitors get what is listed here; the browser tests open
+/// every HTML page listed here.
+/// </summary>
+public static class PageRegistry
+{
+    private const string Admin = Roles.Admin;
+
+    private static RegistryEntry Page(string route, string url, AnonymousAccess anonymous = AnonymousAccess.Public, string? role = null, int? status = null) =>
+        new(route, "GET", url, EntryKind.Html, role, anonymous, status);
+
+    /// <summary>
+    /// A form post without an antiforgery token. Behind sign-in, the authorization middleware answers
+    /// first (302 to sign-in); on anonymous forms Razor Pages' antiforgery filter answers 400.
+    /// </summary>
+    private static RegistryEntry Post(string route, string url, AnonymousAccess anonymous, string? role = null, int? status = null) =>
+        new(route, "POST", url, EntryKind.Html, role, anonymous, status);
+
+    private static RegistryEntry Api(string method, string route, string url, AnonymousAccess anonymous = AnonymousAccess.Public) =>
+        new(route, method, url, EntryKind.Api, null, anonymous);
+
+    private static RegistryEntry Other(string route, string url) =>
+        new(route, "GET", url, EntryKind.Other, null, AnonymousAccess.Public);
+
+    public static readonly IReadOnlyList<RegistryEntry> Entries =
+    [
+        // Directory, open to everyone.
+        Page("/", "/"),
+        Page("/sok", "/sok?q=malm%C3%B6"),
+        Page("/lan", "/lan"),
+        Page("/lan/{code}", "/lan/12"),
+        Page("/kommuner", "/kommuner"),
+        Page("/kommuner/{code}", "/kommuner/1280"),
+        Page("/bibliotek", "/bibliotek"),
+        Page("/bibliotek/{id:int}", "/bibliotek/{library}"),
+        Page("/tillganglighet", "/tillganglighet"),
+        Page("/om-data", "/om-data"),
+
+        // Directory editing: directory editors (admin, regional coordinator, library manager).
+        Page("/bibliotek/ny", "/bibliotek/ny", AnonymousAccess.SignIn, Admin),
+        Post("/bibliotek/ny", "/bibliotek/ny", AnonymousAccess.SignIn, Admin),
+        Page("/bibliotek/{id:int}/redigera", "/bibliotek/{library}/redigera", AnonymousAccess.SignIn, Admin),
+        Post("/bibliotek/{id:int}/redigera", "/bibliotek/{library}/redigera", AnonymousAccess.SignIn, Admin),
+        Page("/bibliotek/import", "/bibliotek/import", AnonymousAccess.SignIn, Admin),
+        Post("/bibliotek/import", "/bibliotek/import", AnonymousAccess.SignIn, Admin),
+
+        // People: signed in only.
+        Page("/personer", "/personer", AnonymousAccess.SignIn, Admin),
+        Page("/personer/{id:int}", "/personer/{person}", AnonymousAccess.SignIn, Admin),
+        Page("/personer/ny", "/personer/ny", AnonymousAccess.SignIn, Admin),
+        Post("/personer/ny", "/personer/ny", AnonymousAccess.SignIn, Admin),
+        Page("/personer/{id:int}/redigera", "/personer/{person}/redigera", AnonymousAccess.SignIn, Admin),
+        Post("/personer/{id:int}/redigera", "/personer/{person}/redigera", AnonymousAccess.SignIn, Admin),
+        Page("/personer/import", "/personer/import", AnonymousAccess.SignIn, Admin),
+        Post("/personer/import", "/personer/import", AnonymousAccess.SignIn, Admin),
+
+        // Account. Anonymous posts without a token are rejected by the antiforgery filter: 400.
+        Page("/konto/logga-in", "/konto/logga-in"),
+        Post("/konto/logga-in", "/konto/logga-in", AnonymousAccess.Status, status: 400),
+        Page("/konto/logga-ut", "/konto/logga-ut"),
+        Post("/konto/logga-ut", "/konto/logga-ut", AnonymousAccess.Status, status: 400),
+        Page("/konto/nekad", "/konto/nekad", AnonymousAccess.Status, status: 403),
+
+        // Error pages: the status in the URL (the status-code middleware re-executes them with POST too).
+        Page("/fel/{code:int}", "/fel/404", AnonymousAccess.Status, status: 404),
+        Post("/fel/{code:int}", "/fel/404", AnonymousAccess.Status, status: 404),
+
+        // JSON API: anonymous reads, writes for directory editors (401 instead of a redirect).
+        Api("GET", "/api/v1/counties", "/api/v1/counties"),
+        Api("GET", "/api/v1/counties/{code}", "/api/v1/counties/12"),
+        Api("GET", "/api/v1/municipalities", "/api/v1/municipalities?county=12"),
+        Api("GET", "/api/v1/municipalities/{code}", "/api/v1/municipalities/1280"),
+        Api("GET", "/api/v1/libraries", "/api/v1/libraries"),
+        // MapGroup("/libraries").MapPost("") makes the raw text end in a slash; the URL without one matches it too.
+        Api("POST", "/api/v1/libraries/", "/api/v1/libraries", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/libraries/{id:int}", "/api/v1/libraries/{library}"),
+        Api("PUT", "/api/v1/libraries/{id:int}", "/api/v1/libraries/{library}", AnonymousAccess.SignIn),
+        Api("DELETE", "/api/v1/libraries/{id:int}", "/api/v1/libraries/{library}", AnonymousAccess.SignIn),
+
+        // Machine-readable description and health checks.
+        Other("/openapi/{documentName}.json", "/openapi/v1.json"),
+        Other("/health/live", "/health/live"),
+        Other("/health/ready", "/health/ready"),
+    ];
+
+    /// <summary>Replaces {library} and {person} in a sample URL with the lowest ids in the app's database.</summary>
+    public static async Task<string> ResolveAsync(string sampleUrl, SamverkaFactory app)
+    {
+        var url = sampleUrl;
+        if (url.Contains("{library}"))
+        {
+            var id = await app.WithDbAsync(db => db.Libraries.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync());
+            url = url.Replace("{library}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (url.Contains("{person}"))
+        {
+            var id = await app.WithDbAsync(db => db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+            url = url.Replace("{person}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return url;
+    }
+}
