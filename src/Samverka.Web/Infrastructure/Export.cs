@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -39,16 +40,24 @@ public static class Export
 
     /// <summary>
     /// Text that a spreadsheet would read as a formula (starting with = + - @ tab or CR) gets a
-    /// leading apostrophe (OWASP CSV injection). Numbers are written with the invariant culture so
-    /// that a negative number is not mistaken for text and is not neutralised.
+    /// leading apostrophe (OWASP CSV injection). Numbers are not neutralised: they are written with
+    /// an ASCII minus and no digit grouping (sv-SE would use U+2212 and a no-break space, which Excel
+    /// reads as text), and with a decimal comma, because Swedish Excel reads "3.5" as the date 3 May.
     /// </summary>
     public static string CsvCell(object? value)
     {
-        var text = IsNumber(value) ? CellText(value) : Neutralise(CellText(value));
+        var text = IsNumber(value) ? CsvNumber(value!) : Neutralise(CellText(value));
         return text.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
 
-    private static bool IsNumber(object? v) => v is int or long or decimal or double;
+    private static bool IsNumber(object? v) =>
+        v is sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal;
+
+    private static string CsvNumber(object v)
+    {
+        var text = CellText(v);
+        return v is float or double or decimal ? text.Replace('.', ',') : text;
+    }
 
     public static string Neutralise(string s) =>
         s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
@@ -103,6 +112,19 @@ public static class Export
         _ => v.ToString() ?? "",
     };
 
-    /// <summary>XML 1.0 cannot hold most control characters; a stray one would make the file unreadable.</summary>
-    private static string XmlSafe(string s) => new(s.Where(c => c == '\t' || c == '\n' || c == '\r' || c >= ' ').ToArray());
+    /// <summary>
+    /// XML 1.0 cannot hold most control characters, U+FFFE, U+FFFF or a lone surrogate; a stray one
+    /// would stop the export with an exception. They are dropped; surrogate pairs (emoji) are kept.
+    /// </summary>
+    private static string XmlSafe(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (XmlConvert.IsXmlChar(c)) sb.Append(c);
+            else if (i + 1 < s.Length && XmlConvert.IsXmlSurrogatePair(s[i + 1], c)) sb.Append(c).Append(s[++i]);
+        }
+        return sb.ToString();
+    }
 }

@@ -10,13 +10,32 @@ namespace Samverka.Web.Infrastructure;
 public class StartupData(NpgsqlDataSource dataSource, AppDbContext db, UserManager<AppUser> users,
     IOptions<SamverkaOptions> options, ILogger<StartupData> logger)
 {
+    // Arbitrary constant shared by every Samverka instance; not the migrations' key.
+    private const long AdvisoryLockKey = 0x5A4D_5645_524B_42;
+
+    /// <summary>
+    /// Instances starting together would each find no administrator and no libraries and insert them
+    /// twice; the second insert then fails on a unique index and that instance does not start. A
+    /// PostgreSQL advisory lock lets one instance at a time through; the next finds the data there.
+    /// </summary>
     public async Task LoadAsync()
     {
-        await ReferenceData.LoadAsync(dataSource);
-        var o = options.Value;
-        await EnsureAdminAsync(o.AdminEmail, o.AdminPassword);
-        if (o.DemoData)
-            await DemoData.LoadAsync(db, users, o.DemoPassword, logger);
+        await using var lockConnection = await dataSource.OpenConnectionAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", lockConnection))
+            await take.ExecuteNonQueryAsync();
+        try
+        {
+            await ReferenceData.LoadAsync(dataSource);
+            var o = options.Value;
+            await EnsureAdminAsync(o.AdminEmail, o.AdminPassword);
+            if (o.DemoData)
+                await DemoData.LoadAsync(db, users, o.DemoPassword, logger);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLockKey})", lockConnection);
+            await release.ExecuteNonQueryAsync();
+        }
     }
 
     private async Task EnsureAdminAsync(string? email, string? password)
