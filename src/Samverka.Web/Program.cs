@@ -64,10 +64,17 @@ builder.Services.AddSingleton<DatabaseXmlRepository>();
 builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
     .Configure<DatabaseXmlRepository>((o, repo) => o.XmlRepository = repo);
 
+// Emit å, ä, ö as they are instead of as &#xE5; entities: smaller, readable pages.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "samverka.af");
 builder.Services.AddOutputCache(o =>
 {
     o.AddPolicy(CachePolicies.Directory, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(CachePolicies.Directory).SetVaryByQuery("*"));
+    // Every distinct query string is its own entry, so made-up parameters could fill memory:
+    // keep the cache small (the whole public directory fits many times over) and skip huge pages.
+    o.SizeLimit = 32 * 1024 * 1024;
+    o.MaximumBodySize = 1024 * 1024;
 });
 builder.Services.AddRazorPages(o =>
 {
@@ -79,7 +86,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Libraries/Details");
 });
 builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+});
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
