@@ -25,6 +25,8 @@ builder.Services.AddSingleton(dataSource);
 builder.Services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource));
 builder.Services.AddSingleton<MigrationRunner>();
 builder.Services.AddScoped<StartupData>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
 builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Samverka"));
 
 builder.Services.AddIdentityCore<AppUser>(o =>
