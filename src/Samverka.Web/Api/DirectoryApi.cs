@@ -8,10 +8,14 @@ namespace Samverka.Web.Api;
 
 public record CountyDto(string Code, string Name, string RegionalBody, int MunicipalityCount, int Population, int PopulationYear, int Population2019);
 public record MunicipalityDto(string Code, string Name, string CountyCode, string CountyName, int Population, int PopulationYear, int Population2019);
+/// <param name="Version">Changes with every save. Send it back (field <c>version</c> or header <c>If-Match</c>) with
+/// PUT or DELETE: if someone else has saved since, the answer is 409 with the current values and nothing is changed.</param>
 public record LibraryDto(int Id, string Name, string Kind, string MunicipalityCode, string MunicipalityName,
-    string? StreetAddress, string? PostalCode, string? City, string? Email, string? Website, bool IsActive);
+    string? StreetAddress, string? PostalCode, string? City, string? Email, string? Website, bool IsActive, uint Version);
+/// <param name="Version">PUT only, optional: the <c>version</c> of the library as last read (or send it as <c>If-Match</c>).
+/// A stale version gives 409 Conflict and changes nothing. Ignored by POST and by the CSV import.</param>
 public record LibraryInput(string? Name, string? Kind, string? MunicipalityCode, string? StreetAddress,
-    string? PostalCode, string? City, string? Email, string? Website);
+    string? PostalCode, string? City, string? Email, string? Website, uint? Version = null);
 
 /// <summary>The directory as JSON: anonymous reads, writes for directory editors only.</summary>
 public static class DirectoryApi
@@ -72,7 +76,10 @@ public static class DirectoryApi
 
     internal static readonly System.Linq.Expressions.Expression<Func<Library, LibraryDto>> ToLibraryDto = l =>
         new LibraryDto(l.Id, l.Name, l.Kind.ToString(), l.MunicipalityCode, l.Municipality!.Name,
-            l.StreetAddress, l.PostalCode, l.City, l.Email, l.Website, l.IsActive);
+            l.StreetAddress, l.PostalCode, l.City, l.Email, l.Website, l.IsActive, l.Version);
 }
 
 public record ApiError(string Message, IDictionary<string, string[]>? Errors = null);
+
+/// <summary>409: someone else saved the library after the version the client sent; <paramref name="Current"/> is what is stored now.</summary>
+public record ApiConflict(string Message, LibraryDto Current) : ApiError(Message);

@@ -36,6 +36,12 @@ public static partial class LibraryValidation
             errors[nameof(input.Website)] = "Webbadressen ska börja med https:// eller http://.";
         if ((input.StreetAddress?.Length ?? 0) > 200) errors[nameof(input.StreetAddress)] = "Adressen får vara högst 200 tecken.";
         if ((input.City?.Length ?? 0) > 100) errors[nameof(input.City)] = "Orten får vara högst 100 tecken.";
+
+        // Privacy rule: no personnummer anywhere, not even pasted by mistake into an address.
+        foreach (var (field, value) in new[] { (nameof(input.Name), input.Name), (nameof(input.StreetAddress), input.StreetAddress),
+                     (nameof(input.City), input.City), (nameof(input.Email), input.Email), (nameof(input.Website), input.Website) })
+            if (!errors.ContainsKey(field) && PersonValidation.ContainsPersonalIdentityNumber(value))
+                errors[field] = PersonValidation.PersonalIdentityNumberMessage;
         return errors;
     }
 

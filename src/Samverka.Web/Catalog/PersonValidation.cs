@@ -25,6 +25,7 @@ public static partial class PersonValidation
         var email = input.Email?.Trim();
         if (string.IsNullOrEmpty(email)) errors[nameof(input.Email)] = "Ange personens e-postadress.";
         else if (!LibraryValidation.IsEmail(email)) errors[nameof(input.Email)] = "E-postadressen ska se ut som namn@exempel.se.";
+        else if (ContainsPersonalIdentityNumber(email)) errors[nameof(input.Email)] = PersonalIdentityNumberMessage;
 
         if (input.LibraryId is not int libraryId) errors[nameof(input.LibraryId)] = "Välj vilket bibliotek eller vilken organisation personen tillhör.";
         else if (!libraryExists(libraryId)) errors[nameof(input.LibraryId)] = $"Biblioteket med nummer {libraryId} finns inte i Samverka.";

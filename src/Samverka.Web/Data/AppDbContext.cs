@@ -4,8 +4,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Samverka.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser>(options)
+/// <param name="currentUser">The request's user; absent (as in tools and outside requests) means unlimited.</param>
+public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.Infrastructure.CurrentUser? currentUser = null)
+    : IdentityUserContext<AppUser>(options)
 {
+    /// <summary>
+    /// What the request's user may reach (<see cref="Samverka.Web.Infrastructure.UserScope.System"/> outside
+    /// requests). The query filter on people and ScopeGuardInterceptor read it: the second layer behind
+    /// the checks in the pages, so that a forgotten check neither leaks nor writes.
+    /// </summary>
+    public Samverka.Web.Infrastructure.UserScope Scope => currentUser?.Scope ?? Samverka.Web.Infrastructure.UserScope.System;
+
+    // Read by the query filter on every query (EF evaluates members of the context per query, not once).
+    private bool ScopeReadsEverything => Scope.ReadsEverything;
+    private string[] ScopeCounties => [.. Scope.Counties];
+    private string[] ScopeMunicipalities => [.. Scope.Municipalities];
+    private int[] ScopeLibraries => [.. Scope.Libraries];
+    private string? ScopeEmail => Scope.Email?.ToLowerInvariant();
+
     /// <summary>ICU collation created by the first migration: sorts å, ä, ö after z.</summary>
     public const string SwedishCollation = "sv";
 
@@ -15,6 +31,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<Person> People => Set<Person>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -53,6 +72,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
             e.Property(x => x.Email).HasMaxLength(254);
             e.HasIndex(x => x.Email).IsUnique();
             e.HasOne(x => x.Library).WithMany(l => l.People).HasForeignKey(x => x.LibraryId);
+            // The same rule as DirectoryAccess.VisiblePeople: people are never public.
+            e.HasQueryFilter(p => ScopeReadsEverything
+                || ScopeCounties.Contains(p.Library!.Municipality!.CountyCode)
+                || ScopeMunicipalities.Contains(p.Library!.MunicipalityCode)
+                || ScopeLibraries.Contains(p.LibraryId)
+                || (ScopeEmail != null && p.Email.ToLower() == ScopeEmail));
             e.HasGeneratedTsVectorColumn(x => x.SearchVector, "swedish", x => new { x.Name })
                 .HasIndex(x => x.SearchVector).HasMethod("GIN");
         });
@@ -65,7 +90,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
             e.HasOne(x => x.User).WithMany(u => u.RoleAssignments).HasForeignKey(x => x.UserId);
         });
 
+        AccountModel.Configure(b);
+        b.ApplyConfiguration(new AuditEventConfiguration());
+
         ApplySnakeCase(b);
+
+        // Optimistic concurrency on PostgreSQL's system column xmin (no migration: every table has it).
+        // Set after ApplySnakeCase, which would otherwise rename the column to "version".
+        b.Entity<Library>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        b.Entity<Person>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
     }
 
     /// <summary>PostgreSQL folds unquoted names to lower case; snake_case keeps hand-written SQL readable.</summary>

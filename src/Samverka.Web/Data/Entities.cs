@@ -58,6 +58,8 @@ public class Library
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>PostgreSQL's xmin: changes with every update, so a save from a stale form is refused.</summary>
+    public uint Version { get; set; }
     public List<Person> People { get; set; } = [];
 }
 
@@ -75,6 +77,8 @@ public class Person
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>PostgreSQL's xmin: changes with every update, so a save from a stale form is refused.</summary>
+    public uint Version { get; set; }
 }
 
 public class AppUser : IdentityUser

@@ -114,6 +114,26 @@ public static class PageRegistry
         Post("/personer/{id:int}/redigera", "/personer/{person}/redigera", AnonymousAccess.SignIn, Admin),
         Page("/personer/import", "/personer/import", AnonymousAccess.SignIn, Admin),
         Post("/personer/import", "/personer/import", AnonymousAccess.SignIn, Admin),
+        // Privacy: removing a person's personal data, administrators only.
+        Page("/personer/{id:int}/ta-bort-personuppgifter", "/personer/{person}/ta-bort-personuppgifter", AnonymousAccess.SignIn, Admin),
+        Post("/personer/{id:int}/ta-bort-personuppgifter", "/personer/{person}/ta-bort-personuppgifter", AnonymousAccess.SignIn, Admin),
+
+        // Role matrix, administrators only.
+        Page("/admin/roller", "/admin/roller", AnonymousAccess.SignIn, Admin),
+
+        // Accounts and invitations: administrators and regional coordinators; the e-mail outbox: administrators.
+        Page("/admin/konton", "/admin/konton", AnonymousAccess.SignIn, Admin),
+        Page("/admin/konton/bjud-in", "/admin/konton/bjud-in", AnonymousAccess.SignIn, Admin),
+        Post("/admin/konton/bjud-in", "/admin/konton/bjud-in", AnonymousAccess.SignIn, Admin),
+        Page("/admin/konton/{id}", "/admin/konton/{account}", AnonymousAccess.SignIn, Admin),
+        Post("/admin/konton/{id}", "/admin/konton/{account}?handler=Deactivate", AnonymousAccess.SignIn, Admin),
+        Page("/admin/e-post", "/admin/e-post", AnonymousAccess.SignIn, Admin),
+
+        // Audit trail: administrators (all) and regional coordinators (their region); read-only, GET only.
+        Page("/admin/logg", "/admin/logg", AnonymousAccess.SignIn, Admin),
+        // The invitation link is anonymous; a made-up token shows the "link does not work" page.
+        Page("/konto/inbjudan/{token}", "/konto/inbjudan/ingen-sadan-inbjudan", AnonymousAccess.Status, status: 404),
+        Post("/konto/inbjudan/{token}", "/konto/inbjudan/ingen-sadan-inbjudan", AnonymousAccess.Status, status: 400),
 
         // Account. Anonymous posts without a token are rejected by the antiforgery filter: 400.
         Page("/konto/logga-in", "/konto/logga-in"),
@@ -121,6 +141,15 @@ public static class PageRegistry
         Page("/konto/logga-ut", "/konto/logga-ut"),
         Post("/konto/logga-ut", "/konto/logga-ut", AnonymousAccess.Status, status: 400),
         Page("/konto/nekad", "/konto/nekad", AnonymousAccess.Status, status: 403),
+        // Sign-in security. The code step without a pending sign-in sends the visitor back to the password step.
+        Page("/konto/logga-in/kod", "/konto/logga-in/kod", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        Post("/konto/logga-in/kod", "/konto/logga-in/kod", AnonymousAccess.Status, status: 400),
+        Page("/konto/losenord", "/konto/losenord", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        Post("/konto/losenord", "/konto/losenord", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        Page("/konto/tvastegsverifiering", "/konto/tvastegsverifiering", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        Post("/konto/tvastegsverifiering", "/konto/tvastegsverifiering?handler=Enable", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        // Privacy: what Samverka holds about the signed-in person (?handler=Download gives the JSON), for every role.
+        Page("/konto/mina-uppgifter", "/konto/mina-uppgifter", AnonymousAccess.SignIn, Roles.LibraryStaff),
 
         // Error pages: the status in the URL (the status-code middleware re-executes them with POST too).
         Page("/fel/{code:int}", "/fel/404", AnonymousAccess.Status, status: 404),
@@ -157,6 +186,12 @@ public static class PageRegistry
         {
             var id = await app.WithDbAsync(db => db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
             url = url.Replace("{person}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (url.Contains("{account}"))
+        {
+            // A demo account that is not the administrator's own, so its page offers every action.
+            var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == SamverkaFactory.Accounts[Roles.LibraryStaff]).Select(u => u.Id).FirstAsync());
+            url = url.Replace("{account}", id);
         }
         return url;
     }
