@@ -22,7 +22,9 @@ var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not set. ./run sets it for the private cluster.");
 var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
 builder.Services.AddSingleton(dataSource);
-builder.Services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource));
+// ScopeGuardInterceptor refuses any write outside the user's organisations (second layer behind DirectoryAccess).
+var scopeGuard = new ScopeGuardInterceptor();
+builder.Services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource).AddInterceptors(scopeGuard));
 builder.Services.AddSingleton<MigrationRunner>();
 builder.Services.AddScoped<StartupData>();
 builder.Services.AddHttpContextAccessor();

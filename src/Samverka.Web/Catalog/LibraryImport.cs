@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Api;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Catalog;
 
@@ -39,12 +40,13 @@ public static class LibraryImport
         [nameof(LibraryInput.Email)] = "e-post", [nameof(LibraryInput.Website)] = "webb",
     };
 
-    public static async Task<ImportResult> ImportAsync(AppDbContext db, byte[] file, CancellationToken ct = default)
+    /// <param name="scope">Whose import: a row for a municipality outside their organisations is an error on that row.</param>
+    public static async Task<ImportResult> ImportAsync(AppDbContext db, byte[] file, UserScope scope, CancellationToken ct = default)
     {
         var sheet = CsvImportReader.Read(file, Columns, Required);
         if (sheet.Errors.Count > 0) return new(sheet.Errors, 0, 0, 0);
 
-        var municipalities = (await db.Municipalities.Select(m => m.Code).ToListAsync(ct)).ToHashSet();
+        var municipalities = await db.Municipalities.ToDictionaryAsync(m => m.Code, m => m.CountyCode, ct);
         var existing = (await db.Libraries.ToListAsync(ct)).ToDictionary(l => Key(l.MunicipalityCode, l.Name));
         var errors = new List<ImportError>();
         var seen = new Dictionary<string, int>();
@@ -53,7 +55,11 @@ public static class LibraryImport
         foreach (var row in sheet.Rows)
         {
             var input = new LibraryInput(row["namn"], row["typ"], row["kommunkod"], row["adress"], row["postnummer"], row["ort"], row["e-post"], row["webb"]);
-            var rowErrors = LibraryValidation.Validate(input, municipalities.Contains);
+            var rowErrors = LibraryValidation.Validate(input, municipalities.ContainsKey);
+            var code = input.MunicipalityCode?.Trim() ?? "";
+            if (!rowErrors.ContainsKey(nameof(LibraryInput.MunicipalityCode)) && municipalities.TryGetValue(code, out var county)
+                && !DirectoryAccess.CanEditLibrary(scope, code, county))
+                rowErrors[nameof(LibraryInput.MunicipalityCode)] = DirectoryAccess.LibraryDenied(code);
             foreach (var (field, message) in rowErrors)
                 errors.Add(new(row.Line, ColumnOfField[field], message, row[ColumnOfField[field]]));
             if (rowErrors.Count > 0) continue;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Catalog;
 
@@ -27,16 +28,19 @@ public static class PersonImport
         [nameof(PersonInput.LibraryId)] = "organisation", [nameof(PersonInput.RoleTitle)] = "roll",
     };
 
-    public static async Task<ImportResult> ImportAsync(AppDbContext db, byte[] file, CancellationToken ct = default)
+    /// <param name="scope">Whose import: rows may only add or change people in libraries the user may edit.</param>
+    public static async Task<ImportResult> ImportAsync(AppDbContext db, byte[] file, UserScope scope, CancellationToken ct = default)
     {
         var sheet = CsvImportReader.Read(file, Columns, Required);
         if (sheet.Errors.Count > 0) return new(sheet.Errors, 0, 0, 0);
 
         var libraries = await db.Libraries.AsNoTracking()
-            .Select(l => new { l.Id, l.Name, l.MunicipalityCode, l.IsActive }).ToListAsync(ct);
+            .Select(l => new { l.Id, l.Name, l.MunicipalityCode, l.Municipality!.CountyCode, l.IsActive }).ToListAsync(ct);
+        var editable = libraries.Where(l => DirectoryAccess.CanEditLibrary(scope, l.MunicipalityCode, l.CountyCode)).Select(l => l.Id).ToHashSet();
         var libraryByKey = libraries.ToDictionary(l => l.MunicipalityCode + "\u0001" + l.Name.ToLowerInvariant());
         var municipalities = (await db.Municipalities.Select(m => m.Code).ToListAsync(ct)).ToHashSet();
-        var existing = (await db.People.ToListAsync(ct)).ToDictionary(p => p.Email.ToLowerInvariant());
+        // Everyone, not only the people the user may see: an e-mail address is unique across the installation.
+        var existing = (await db.People.IgnoreQueryFilters().ToListAsync(ct)).ToDictionary(p => p.Email.ToLowerInvariant());
 
         var errors = new List<ImportError>();
         var seen = new Dictionary<string, int>();
@@ -52,7 +56,15 @@ public static class PersonImport
                 errors.Add(new(row.Line, "organisation", org.Length == 0 ? "Ange organisation (bibliotekets namn)." : $"Det finns inget bibliotek som heter {org} i kommun {code}.", row["organisation"]));
             else if (!library.IsActive && !(existing.TryGetValue(PersonValidation.NormaliseEmail(row["e-post"]) ?? "", out var p) && p.LibraryId == library.Id))
                 errors.Add(new(row.Line, "organisation", $"{library.Name} är avaktiverat. Välj ett aktivt bibliotek.", row["organisation"]));
+            else if (!editable.Contains(library.Id))
+                errors.Add(new(row.Line, "kommunkod", DirectoryAccess.PersonDenied(code), row["kommunkod"]));
             else libraryId = library.Id;
+            if (existing.TryGetValue(PersonValidation.NormaliseEmail(row["e-post"]) ?? "", out var other) && !editable.Contains(other.LibraryId))
+            {
+                // Not the person's name: the user may not read them.
+                errors.Add(new(row.Line, "e-post", "E-postadressen används redan av en person som du inte får ändra.", row["e-post"]));
+                libraryId = null;
+            }
 
             var input = new PersonInput(row["namn"], row["e-post"], libraryId, row["roll"]);
             var rowErrors = PersonValidation.Validate(input, _ => true);

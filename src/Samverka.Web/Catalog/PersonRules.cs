@@ -28,10 +28,14 @@ public static class PersonRules
         if (!errors.ContainsKey(nameof(input.Email)))
         {
             var email = PersonValidation.NormaliseEmail(input.Email)!;
-            var other = await db.People.AsNoTracking()
+            // Across the installation (an address is unique everywhere), but without naming someone the user may not read.
+            var other = await db.People.IgnoreQueryFilters().AsNoTracking()
                 .Where(p => p.Email.ToLower() == email && p.Id != exceptId)
                 .Select(p => new { p.Name, p.IsActive }).FirstOrDefaultAsync(ct);
-            if (other is not null)
+            var visible = other is not null && await db.People.AnyAsync(p => p.Email.ToLower() == email && p.Id != exceptId, ct);
+            if (other is not null && !visible)
+                errors[nameof(input.Email)] = $"E-postadressen {email} används redan av en annan person.";
+            else if (other is not null)
                 errors[nameof(input.Email)] = other.IsActive
                     ? $"E-postadressen {email} används redan av {other.Name}."
                     : $"E-postadressen {email} används redan av {other.Name}, som är avaktiverad. Aktivera den personen igen i stället.";

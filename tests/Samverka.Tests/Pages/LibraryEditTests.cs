@@ -66,12 +66,13 @@ public class LibraryEditTests(SamverkaFactory app)
     [Fact]
     public async Task Post_EditAndDeactivate_KeepsRowInHistory()
     {
+        // A library manager edits within their own municipality (Malmö).
         var client = await app.SignedInAs(Roles.LibraryManager);
-        var created = await client.PostFormAsync("/bibliotek/ny", Form("Redigeringstest bibliotek"));
+        var created = await client.PostFormAsync("/bibliotek/ny", Form("Redigeringstest bibliotek", "1280"));
         var url = created.Headers.Location!.OriginalString;
         var id = int.Parse(url.Split('/')[^1]);
 
-        var edit = Form("Redigeringstest bibliotek, nytt namn");
+        var edit = Form("Redigeringstest bibliotek, nytt namn", "1280");
         var edited = await client.PostFormAsync($"/bibliotek/{id}/redigera", edit);
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
 

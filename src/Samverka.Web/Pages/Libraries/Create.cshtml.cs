@@ -8,7 +8,7 @@ using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Pages.Libraries;
 
-public class CreateModel(AppDbContext db, IOutputCacheStore cache) : PageModel
+public class CreateModel(AppDbContext db, IOutputCacheStore cache, CurrentUser user) : PageModel
 {
     [BindProperty] public LibraryForm Input { get; set; } = new();
     public LibraryFieldsModel Fields { get; private set; } = null!;
@@ -17,16 +17,22 @@ public class CreateModel(AppDbContext db, IOutputCacheStore cache) : PageModel
     {
         Input.MunicipalityCode = kommun;
         Input.Kind = nameof(LibraryKind.Folkbibliotek);
-        Fields = new(Input, await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).ToListAsync());
+        Fields = new(Input, await Municipalities());
     }
+
+    /// <summary>Only the municipalities the user may add libraries to.</summary>
+    private Task<List<Municipality>> Municipalities() =>
+        DirectoryAccess.EditableMunicipalities(db.Municipalities.AsNoTracking(), user.Scope).OrderBy(m => m.Name).ToListAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
         var errors = await LibraryRules.ValidateAsync(db, Input.ToInput(), null);
+        if (!errors.ContainsKey(nameof(Input.MunicipalityCode)) && !await DirectoryAccess.CanEditInMunicipalityAsync(db, user.Scope, Input.MunicipalityCode))
+            errors[nameof(Input.MunicipalityCode)] = DirectoryAccess.LibraryDenied(Input.MunicipalityCode!.Trim());
         if (errors.Count > 0)
         {
             foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
-            Fields = new(Input, await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).ToListAsync());
+            Fields = new(Input, await Municipalities());
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -7,7 +7,7 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Pages.Libraries;
 
 /// <summary>Not output-cached: it shows a one-time notice after saving and the staff list to editors.</summary>
-public class DetailsModel(AppDbContext db) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser user) : PageModel
 {
     public Library Library { get; private set; } = null!;
     public List<Person> People { get; private set; } = [];
@@ -18,9 +18,11 @@ public class DetailsModel(AppDbContext db) : PageModel
         var l = await db.Libraries.AsNoTracking().Include(x => x.Municipality!).ThenInclude(m => m.County).FirstOrDefaultAsync(x => x.Id == id);
         if (l is null) return NotFound();
         Library = l;
-        CanEdit = User.CanEditDirectory();
+        // Edit button and staff list only for those who may edit this library, not every editor.
+        CanEdit = DirectoryAccess.CanEditLibrary(user.Scope, l.MunicipalityCode, l.Municipality!.CountyCode);
         if (CanEdit)
-            People = await db.People.AsNoTracking().Where(p => p.LibraryId == id).OrderBy(p => p.Name).ToListAsync();
+            People = await DirectoryAccess.VisiblePeople(db.People.AsNoTracking(), user.Scope)
+                .Where(p => p.LibraryId == id).OrderBy(p => p.Name).ToListAsync();
         return Page();
     }
 }

@@ -8,7 +8,7 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Pages.Libraries;
 
 [RequestSizeLimit(CsvImportReader.MaxBytes + 64 * 1024)]
-public class ImportModel(AppDbContext db, IOutputCacheStore cache) : PageModel
+public class ImportModel(AppDbContext db, IOutputCacheStore cache, CurrentUser user) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     public ImportResult? Result { get; private set; }
@@ -22,7 +22,7 @@ public class ImportModel(AppDbContext db, IOutputCacheStore cache) : PageModel
     {
         var bytes = await UploadedBytes.ReadAsync(Upload, ModelState, ct);
         if (bytes is null) return BadRequestPage();
-        Result = await LibraryImport.ImportAsync(db, bytes, ct);
+        Result = await LibraryImport.ImportAsync(db, bytes, user.Scope, ct);
         if (!Result.Succeeded) return BadRequestPage();
         await cache.EvictByTagAsync(CachePolicies.Directory, ct);
         TempData["Notice"] = $"Importen är klar: {Result.Created:N0} nya, {Result.Updated:N0} uppdaterade och {Result.Unchanged:N0} oförändrade bibliotek.";

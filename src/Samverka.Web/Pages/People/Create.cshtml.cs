@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samverka.Web.Catalog;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Pages.People;
 
-public class CreateModel(AppDbContext db) : PageModel
+public class CreateModel(AppDbContext db, CurrentUser user) : PageModel
 {
     [BindProperty] public PersonForm Input { get; set; } = new();
     public PersonFieldsModel Fields { get; private set; } = null!;
@@ -15,13 +16,15 @@ public class CreateModel(AppDbContext db) : PageModel
     {
         ModelState.Clear(); // a malformed ?bibliotek= just means "nothing preselected"
         Input.LibraryId = bibliotek;
-        Fields = await PersonFieldsModel.LoadAsync(db, Input);
+        Fields = await PersonFieldsModel.LoadAsync(db, Input, user.Scope);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var input = Input.ToInput();
         var errors = await PersonRules.ValidateAsync(db, input, null);
+        if (!errors.ContainsKey(nameof(input.LibraryId)) && await DirectoryAccess.PeopleInLibraryDeniedAsync(db, user.Scope, input.LibraryId) is { } outside)
+            errors[nameof(input.LibraryId)] = outside;
         if (errors.Count == 0)
         {
             var now = DateTimeOffset.UtcNow;
@@ -35,7 +38,7 @@ public class CreateModel(AppDbContext db) : PageModel
             }
         }
         foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
-        Fields = await PersonFieldsModel.LoadAsync(db, Input);
+        Fields = await PersonFieldsModel.LoadAsync(db, Input, user.Scope);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

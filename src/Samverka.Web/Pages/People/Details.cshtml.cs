@@ -7,17 +7,19 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Pages.People;
 
 /// <summary>Signed-in only and never output-cached: personal data, and a one-time notice after saving.</summary>
-public class DetailsModel(AppDbContext db) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser user) : PageModel
 {
     public Person Person { get; private set; } = null!;
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var p = await db.People.AsNoTracking().Include(x => x.Library!).ThenInclude(l => l.Municipality).FirstOrDefaultAsync(x => x.Id == id);
+        // Someone the user may not read is "not found": a 403 would confirm that the id exists.
+        var p = await DirectoryAccess.VisiblePeople(db.People.AsNoTracking(), user.Scope)
+            .Include(x => x.Library!).ThenInclude(l => l.Municipality).FirstOrDefaultAsync(x => x.Id == id);
         if (p is null) return NotFound();
         Person = p;
-        CanEdit = User.CanEditDirectory();
+        CanEdit = DirectoryAccess.CanEditPerson(user.Scope, p.Library!.MunicipalityCode, p.Library.Municipality!.CountyCode);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ namespace Samverka.Web.Pages.People;
 
 [Authorize(Policy = Policies.DirectoryEditor)]
 [RequestSizeLimit(CsvImportReader.MaxBytes + 64 * 1024)]
-public class ImportModel(AppDbContext db) : PageModel
+public class ImportModel(AppDbContext db, CurrentUser user) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     public ImportResult? Result { get; private set; }
@@ -24,7 +24,7 @@ public class ImportModel(AppDbContext db) : PageModel
         var bytes = await UploadedBytes.ReadAsync(Upload, ModelState, ct);
         if (bytes is not null)
         {
-            Result = await PersonImport.ImportAsync(db, bytes, ct);
+            Result = await PersonImport.ImportAsync(db, bytes, user.Scope, ct);
             if (Result.Succeeded)
             {
                 TempData["Notice"] = $"Importen är klar: {Result.Created:N0} nya, {Result.Updated:N0} uppdaterade och {Result.Unchanged:N0} oförändrade personer.";

@@ -9,7 +9,7 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Pages.People;
 
 /// <summary>Signed-in only and deliberately not output-cached: the list is personal data.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser user) : PageModel
 {
     public const int PageSize = 50;
     public record Row(int Id, string Name, string Email, int LibraryId, string LibraryName, string MunicipalityCode, string? RoleTitle, bool IsActive);
@@ -52,7 +52,7 @@ public class IndexModel(AppDbContext db) : PageModel
     private IQueryable<Person> Filtered()
     {
         ModelState.Clear(); // a malformed filter (e.g. bibliotek=xyz) just means "no filter"
-        var query = DirectorySearch.People(db.People.AsNoTracking(), Q);
+        var query = DirectorySearch.People(DirectoryAccess.VisiblePeople(db.People.AsNoTracking(), user.Scope), Q);
         if (!Inaktiva) query = query.Where(p => p.IsActive);
         if (Bibliotek is not null) query = query.Where(p => p.LibraryId == Bibliotek);
         if (!string.IsNullOrWhiteSpace(Kommun)) query = query.Where(p => p.Library!.MunicipalityCode == Kommun.Trim());
