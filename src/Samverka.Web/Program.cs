@@ -42,7 +42,9 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.Lockout.MaxFailedAccessAttempts = 5;
     })
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddSignInManager()
+    .AddSignInManager<AppSignInManager>()
+    .AddPasswordValidator<CommonPasswordValidator>()
+    .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddErrorDescriber<SwedishIdentityErrorDescriber>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -51,15 +53,12 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.LoginPath = "/konto/logga-in";
     o.LogoutPath = "/konto/logga-ut";
     o.AccessDeniedPath = "/konto/nekad";
-    o.Cookie.Name = "samverka.auth";
-    o.Cookie.HttpOnly = true;
-    o.Cookie.SameSite = SameSiteMode.Lax;
-    o.SlidingExpiration = true;
-    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // Cookie names, flags and timeouts: SignInSecurity.AddSignInSecurity.
     // The JSON API answers 401/403 instead of redirecting to an HTML sign-in page.
     o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
 });
+builder.Services.AddSignInSecurity(builder.Configuration);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.DirectoryEditors.Split(',')));
 
@@ -71,7 +70,7 @@ builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.Ke
 // Emit å, ä, ö as they are instead of as &#xE5; entities: smaller, readable pages.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "samverka.af");
+builder.Services.AddAntiforgery(); // __Host- cookie: SignInSecurity
 builder.Services.AddOutputCache(o =>
 {
     o.AddPolicy(CachePolicies.Directory, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(CachePolicies.Directory).SetVaryByQuery("*"));
@@ -130,7 +129,9 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseSignInRateLimiting();
 app.UseAuthentication();
+app.UseAdminTwoFactorRequirement();
 app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();

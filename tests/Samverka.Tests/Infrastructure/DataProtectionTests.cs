@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Tests.Infrastructure;
 
@@ -32,7 +33,7 @@ public class DataProtectionTests(SamverkaFactory app)
         var client = Bare(factory);
         var form = await client.GetAsync("/konto/logga-in");
         var cookies = SetCookies(form);
-        Assert.True(cookies.ContainsKey("samverka.af"), "The sign-in form sets no antiforgery cookie");
+        Assert.True(cookies.ContainsKey(SignInSecurity.AntiforgeryCookie), "The sign-in form sets no antiforgery cookie");
         var token = Token(await form.Content.ReadAsStringAsync());
 
         using var post = new HttpRequestMessage(HttpMethod.Post, "/konto/logga-in")
@@ -46,7 +47,7 @@ public class DataProtectionTests(SamverkaFactory app)
         var response = await client.SendAsync(post);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         foreach (var (name, value) in SetCookies(response)) cookies[name] = value;
-        Assert.True(cookies.ContainsKey("samverka.auth"), "Sign-in set no auth cookie");
+        Assert.True(cookies.ContainsKey(SignInSecurity.SessionCookie), "Sign-in set no auth cookie");
         return cookies;
     }
 
@@ -65,7 +66,7 @@ public class DataProtectionTests(SamverkaFactory app)
     public async Task Keys_AfterIssuingCookies_AreStoredInDatabase()
     {
         var response = await Bare(app).GetAsync("/konto/logga-in");
-        Assert.Contains("samverka.af", SetCookies(response).Keys);
+        Assert.Contains(SignInSecurity.AntiforgeryCookie, SetCookies(response).Keys);
 
         var keys = await app.WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().ToListAsync());
         Assert.NotEmpty(keys);
@@ -79,7 +80,7 @@ public class DataProtectionTests(SamverkaFactory app)
     [Fact]
     public async Task SignInCookie_FromOneInstance_IsAcceptedByASecondInstanceOnTheSameDatabase()
     {
-        var cookies = await SignInAsync(app, SamverkaFactory.Accounts[Roles.Admin]);
+        var cookies = await SignInAsync(app, SamverkaFactory.Accounts[Roles.RegionalCoordinator]);
         Assert.Equal(HttpStatusCode.OK, (await GetWithCookies(app, "/personer", cookies)).StatusCode);
 
         // A second host: its own services, key ring cache and start-up (migrations, reference and demo
@@ -91,7 +92,7 @@ public class DataProtectionTests(SamverkaFactory app)
         var response = await GetWithCookies(second, "/personer", cookies);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await response.ToDocumentAsync();
-        Assert.Contains("Administratör", doc.QuerySelector(".account-name")!.TextContent);
+        Assert.Contains("Sara Exempelsson", doc.QuerySelector(".account-name")!.TextContent);
 
         // Antiforgery tokens cross instances too: a form fetched from one instance posts to the other.
         var signOut = await PostSignOutAcross(app, second, cookies);
@@ -118,9 +119,9 @@ public class DataProtectionTests(SamverkaFactory app)
     [Fact]
     public async Task SignInCookie_Tampered_IsRejected()
     {
-        var cookies = await SignInAsync(app, SamverkaFactory.Accounts[Roles.Admin]);
-        var auth = cookies["samverka.auth"];
-        cookies["samverka.auth"] = auth[..^8] + (auth[^8] == 'A' ? 'B' : 'A') + auth[^7..];
+        var cookies = await SignInAsync(app, SamverkaFactory.Accounts[Roles.RegionalCoordinator]);
+        var auth = cookies[SignInSecurity.SessionCookie];
+        cookies[SignInSecurity.SessionCookie] = auth[..^8] + (auth[^8] == 'A' ? 'B' : 'A') + auth[^7..];
         var response = await GetWithCookies(app, "/personer", cookies);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/konto/logga-in", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString);

@@ -55,10 +55,11 @@ public class StartupTests
             await Task.WhenAll(instances.Select(i => i.CreateClient().GetAsync("/konto/logga-in")));
             Assert.True(await first.WithDbAsync(db => db.DataProtectionKeys.CountAsync()) >= 1);
 
-            var client = instances[1].CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-            var signIn = await client.PostFormAsync("/konto/logga-in", new() { ["Email"] = SamverkaFactory.AdminEmail, ["Password"] = SamverkaFactory.Password });
+            // https: the cookies are Secure. A regional coordinator: administrators need a second factor.
+            var client = instances[1].CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+            var signIn = await client.PostFormAsync("/konto/logga-in", new() { ["Email"] = SamverkaFactory.Accounts[Roles.RegionalCoordinator], ["Password"] = SamverkaFactory.Password });
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-            var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]).Where(c => c.StartsWith("samverka.auth=")));
+            var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]).Where(c => c.StartsWith(Samverka.Web.Infrastructure.SignInSecurity.SessionCookie + "=")));
             foreach (var other in new[] { instances[0], instances[2] })
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/personer");

@@ -36,7 +36,7 @@ public class AccountTests(SamverkaFactory app)
         Assert.Equal([WrongCredentials], doc.ErrorMessages());
         Assert.Equal(email, doc.QuerySelector("#Email")!.GetAttribute("value"));
         Assert.True(string.IsNullOrEmpty(doc.QuerySelector("#Password")!.GetAttribute("value")));
-        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith("samverka.auth="));
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith(Samverka.Web.Infrastructure.SignInSecurity.SessionCookie + "="));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class AccountTests(SamverkaFactory app)
 
         var response = await client.PostFormAsync("/konto/logga-ut", new());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var cleared = response.Headers.GetValues("Set-Cookie").Single(v => v.StartsWith("samverka.auth="));
+        var cleared = response.Headers.GetValues("Set-Cookie").Single(v => v.StartsWith(Samverka.Web.Infrastructure.SignInSecurity.SessionCookie + "="));
         Assert.Contains("expires=Thu, 01 Jan 1970", cleared, StringComparison.OrdinalIgnoreCase);
 
         var after = await client.GetAsync("/personer");

@@ -8,8 +8,9 @@ namespace Samverka.Tests.Support;
 
 public static class HttpHelpers
 {
+    /// <summary>Over https: the session and antiforgery cookies are Secure (__Host-), and the cookie container sends them only over https.</summary>
     public static HttpClient Anonymous(this SamverkaFactory f) =>
-        f.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        f.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>A client signed in through the real sign-in form, as a person would.</summary>
     public static async Task<HttpClient> SignedInAs(this SamverkaFactory f, string role)
@@ -22,6 +23,13 @@ public static class HttpHelpers
         });
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {role} failed: {(int)response.StatusCode}");
+        if (response.Headers.Location?.OriginalString.StartsWith("/konto/logga-in/kod", StringComparison.Ordinal) == true)
+        {
+            // Administrators sign in with a second factor: the code an authenticator app would show.
+            response = await client.PostFormAsync("/konto/logga-in/kod", new() { ["Code"] = Totp.Code(f.AdminAuthenticatorKey) });
+            if (response.StatusCode != HttpStatusCode.Redirect)
+                throw new InvalidOperationException($"Second factor for {role} failed: {(int)response.StatusCode}");
+        }
         return client;
     }
 

@@ -33,6 +33,25 @@ public class SamverkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _db = await TestDatabase.CreateAsync(Purpose);
         // Starts the host: migrations, reference data and demo data run here once.
         _ = Services;
+        AdminAuthenticatorKey = await EnableTwoFactorAsync(AdminEmail);
+    }
+
+    /// <summary>The administrator's TOTP key: administrators must sign in with a second factor.</summary>
+    public string AdminAuthenticatorKey { get; private set; } = "";
+
+    /// <summary>Turns on TOTP for an account, as the set-up page would; returns the shared key for <see cref="Totp"/>.</summary>
+    public async Task<string> EnableTwoFactorAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
+        if (await users.GetAuthenticatorKeyAsync(user) is not { Length: > 0 } key || !user.TwoFactorEnabled)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+        return key;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -43,6 +62,10 @@ public class SamverkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Samverka:AdminPassword", Password);
         builder.UseSetting("Samverka:DemoData", "true");
         builder.UseSetting("Samverka:DemoPassword", Password);
+        // Every test comes from the same address and signs in as the same few accounts: far above the
+        // suite's needs. RateLimitTests checks the limits on a factory of its own.
+        builder.UseSetting("Samverka:RateLimits:PerIpPerMinute", "100000");
+        builder.UseSetting("Samverka:RateLimits:PerAccount", "100000");
     }
 
     public T WithDb<T>(Func<AppDbContext, T> action)

@@ -34,6 +34,11 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             logger.LogInformation("User {UserId} signed in", user.Id);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the second factor is asked for on its own page.
+            return RedirectToPage("/Account/LoginCode", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        }
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserId} is locked out", user.Id);

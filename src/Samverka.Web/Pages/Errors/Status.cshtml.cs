@@ -12,8 +12,9 @@ public class StatusModel : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int code) => Set(code);
-    public void OnPost(int code) => Set(code);
+    // From the route only: a re-executed form post may carry its own "code" field (the sign-in code).
+    public void OnGet([FromRoute] int code) => Set(code);
+    public void OnPost([FromRoute] int code) => Set(code);
 
     private void Set(int code)
     {

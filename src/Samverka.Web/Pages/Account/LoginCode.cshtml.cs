@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samverka.Web.Data;
+
+namespace Samverka.Web.Pages.Account;
+
+/// <summary>Second step of sign-in for accounts with TOTP: the password was right, now the code.</summary>
+[AllowAnonymous]
+public class LoginCodeModel(SignInManager<AppUser> signIn, ILogger<LoginCodeModel> logger,
+    Samverka.Web.Infrastructure.AuditLog audit) : PageModel
+{
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        // Without the short-lived cookie from the password step there is nothing to complete.
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login", new { returnUrl = ReturnUrl }) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToPage("/Account/Login", new { returnUrl = ReturnUrl });
+        if (TotpCode.Normalize(Code) is not { } code)
+        {
+            ModelState.AddModelError(nameof(Code), "Ange den sexsiffriga koden från din autentiseringsapp.");
+            return Invalid();
+        }
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserId} signed in with a second factor", user.Id);
+            await audit.SignedInAsync(user);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+        await audit.SignInFailedAsync(user.Email, user, result.IsLockedOut, "fel kod i andra steget");
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserId} is locked out", user.Id);
+            ModelState.AddModelError("", "Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen om en stund.");
+        }
+        else
+        {
+            logger.LogInformation("Wrong second-factor code for user {UserId}", user.Id);
+            ModelState.AddModelError(nameof(Code), "Koden stämmer inte. Kontrollera att telefonens klocka går rätt och försök igen.");
+        }
+        return Invalid();
+    }
+
+    private PageResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
+
+public static class TotpCode
+{
+    /// <summary>Six digits, allowing the spaces and dashes some apps show; otherwise null.</summary>
+    public static string? Normalize(string? code)
+    {
+        var digits = new string((code ?? "").Where(c => c is not (' ' or '-')).ToArray());
+        return digits.Length == 6 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+}
