@@ -58,6 +58,7 @@ public class PrivacyTests(SamverkaFactory app)
         var client = await app.SignedInAs(Roles.LibraryStaff); // Hugo Testsson, staff at Helsingborgs stadsbibliotek
         var page = await client.GetDocumentAsync("/konto/mina-uppgifter");
         Assert.Contains("hugo.testsson@exempel.se", page.QuerySelector("main")!.TextContent);
+        Assert.NotNull(page.QuerySelector("header a[href='/konto/mina-uppgifter']"));
 
         var response = await client.GetAsync("/konto/mina-uppgifter?handler=Download");
 
@@ -175,6 +176,17 @@ public class PrivacyTests(SamverkaFactory app)
         Assert.StartsWith("/konto/nekad", get.Headers.Location!.PathAndQuery);
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
         Assert.StartsWith("Skyddad", await app.WithDbAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Post_SignInWithPersonnummer_RefusedAndNeverWrittenToAuditTrail()
+    {
+        var response = await app.Anonymous().PostFormAsync("/konto/logga-in", new() { ["Email"] = "19791231-9876", ["Password"] = "vad som helst men långt" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains((await response.ToDocumentAsync()).ErrorMessages(), m => m.Contains(Personnummer));
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a =>
+            (a.UserEmail != null && a.UserEmail.Contains("9876")) || a.Summary.Contains("9876"))));
     }
 
     private static Dictionary<string, string> LibraryForm(string name) => new()

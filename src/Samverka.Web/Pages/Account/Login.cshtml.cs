@@ -7,7 +7,8 @@ using Samverka.Web.Data;
 namespace Samverka.Web.Pages.Account;
 
 [AllowAnonymous]
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> logger) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> logger,
+    Samverka.Web.Infrastructure.AuditLog audit) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -18,6 +19,9 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), "Ange din e-postadress.");
+        // Refused before anything is looked up or logged: a failed sign-in is audited with the text typed.
+        else if (Samverka.Web.Catalog.PersonValidation.ContainsPersonalIdentityNumber(Email))
+            ModelState.AddModelError(nameof(Email), "Logga in med din e-postadress. " + Samverka.Web.Catalog.PersonValidation.PersonalIdentityNumberMessage);
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Ange ditt lösenord.");
         if (!ModelState.IsValid) return Invalid();
 
@@ -25,6 +29,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         if (user is null || !user.IsActive)
         {
             logger.LogInformation("Failed sign-in for unknown or inactive account");
+            await audit.SignInFailedAsync(Email, user, lockedOut: false);
             ModelState.AddModelError("", "Fel e-postadress eller lösenord.");
             return Invalid();
         }
@@ -32,6 +37,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in", user.Id);
+            await audit.SignedInAsync(user);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         if (result.RequiresTwoFactor)
@@ -39,6 +45,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             // The password was right; the second factor is asked for on its own page.
             return RedirectToPage("/Account/LoginCode", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         }
+        await audit.SignInFailedAsync(Email, user, result.IsLockedOut);
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserId} is locked out", user.Id);
