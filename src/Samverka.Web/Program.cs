@@ -30,6 +30,7 @@ builder.Services.AddScoped<StartupData>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Samverka"));
+builder.Services.AddOutbox(builder.Configuration);
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {

@@ -62,6 +62,8 @@ public class SamverkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Samverka:AdminPassword", Password);
         builder.UseSetting("Samverka:DemoData", "true");
         builder.UseSetting("Samverka:DemoPassword", Password);
+        // No background e-mail loop: tests read the outbox table and call OutboxSender.SendDueAsync themselves.
+        builder.UseSetting("Samverka:Outbox:PollSeconds", "0");
         // Every test comes from the same address and signs in as the same few accounts: far above the
         // suite's needs. RateLimitTests checks the limits on a factory of its own.
         builder.UseSetting("Samverka:RateLimits:PerIpPerMinute", "100000");
