@@ -24,7 +24,11 @@ var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
 builder.Services.AddSingleton(dataSource);
 // ScopeGuardInterceptor refuses any write outside the user's organisations (second layer behind DirectoryAccess).
 var scopeGuard = new ScopeGuardInterceptor();
-builder.Services.AddDbContext<AppDbContext>(o => o.UseNpgsql(dataSource).AddInterceptors(scopeGuard));
+// AuditInterceptor (after the guard, so a refused write opens no transaction) writes the audit rows in the change's transaction.
+builder.Services.AddSingleton<AuditLog>();
+builder.Services.AddSingleton<AuditInterceptor>();
+builder.Services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(dataSource)
+    .AddInterceptors(scopeGuard, sp.GetRequiredService<AuditInterceptor>()));
 builder.Services.AddSingleton<MigrationRunner>();
 builder.Services.AddScoped<StartupData>();
 builder.Services.AddHttpContextAccessor();
@@ -57,7 +61,11 @@ builder.Services.ConfigureApplicationCookie(o =>
     // Cookie names, flags and timeouts: SignInSecurity.AddSignInSecurity.
     // The JSON API answers 401/403 instead of redirecting to an HTML sign-in page.
     o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-    o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+    o.Events.OnRedirectToAccessDenied = async ctx =>
+    {
+        await AuditLog.AccessDeniedAsync(ctx.HttpContext); // every Forbid passes here: policies and pages alike
+        await ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+    };
 });
 builder.Services.AddSignInSecurity(builder.Configuration);
 builder.Services.AddAuthorizationBuilder()
