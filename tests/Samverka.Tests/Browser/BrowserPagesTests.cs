@@ -131,6 +131,40 @@ public class BrowserPagesTests(BrowserFixture fx, ITestOutputHelper output) : IC
         Assert.True(violations.Count == 0, "axe-core on /bibliotek/ny with errors:\n  " + string.Join("\n  ", violations));
     }
 
+    [Fact]
+    public async Task LibraryEdit_InTwoTabs_SecondSaveShowsBothVersions_AndStaysAccessible()
+    {
+        await using var context = await fx.NewContextAsync(Roles.Admin);
+        var id = await PageRegistry.ResolveAsync("{library}", fx.App);
+        var url = $"/bibliotek/{id}/redigera";
+        var tab1 = await context.NewPageAsync();
+        var tab2 = await context.NewPageAsync();
+        await tab1.GotoAsync(url);
+        await tab2.GotoAsync(url);
+        var original = await tab1.Locator("#Input_City").InputValueAsync();
+
+        await tab1.Locator("#Input_City").FillAsync(original + " (flik ett)");
+        await tab1.Locator("main form.stacked button[type=submit]").ClickAsync();
+        await tab1.WaitForURLAsync($"**/bibliotek/{id}");
+        await tab2.Locator("#Input_City").FillAsync(original + " (flik två)");
+        var response = await tab2.RunAndWaitForResponseAsync(
+            () => tab2.Locator("main form.stacked button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == url);
+        await tab2.WaitForLoadStateAsync(LoadState.Load);
+
+        Assert.Equal(409, response.Status);
+        Assert.True(await tab2.Locator(".error-summary").IsVisibleAsync());
+        Assert.True(await tab2.Locator(".conflict table").IsVisibleAsync());
+        await tab2.ScreenshotAsync(new() { Path = Path.Combine(fx.ScreenshotDirectory, "bibliotek-redigera-konflikt.png"), FullPage = true });
+        var violations = Blocking(await tab2.RunAxe());
+        Assert.True(violations.Count == 0, $"axe-core on {url} after a refused save:\n  " + string.Join("\n  ", violations));
+
+        // Put the shared demo library back as it was for the other tests.
+        await tab2.Locator("#Input_City").FillAsync(original);
+        await tab2.Locator("main form.stacked button[type=submit]").ClickAsync();
+        await tab2.WaitForURLAsync($"**/bibliotek/{id}");
+    }
+
     private async Task<List<string>> CheckPageAsync(RegistryEntry entry)
     {
         var url = await PageRegistry.ResolveAsync(entry.SampleUrl, fx.App);
