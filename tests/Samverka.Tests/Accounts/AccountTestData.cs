@@ -12,7 +12,9 @@ public static partial class AccountTestData
     public const string InvitePage = "/admin/konton/bjud-in";
     public const string NewPassword = "en-alldeles-egen-fras-2026";
 
-    public static string NewEmail(string prefix = "inbjuden") => $"{prefix}.{Guid.NewGuid():N}@exempel.se";
+    /// <summary>Unique, and letters only: a run of digits from a GUID can look like a personnummer, which forms refuse.</summary>
+    public static string NewEmail(string prefix = "inbjuden") =>
+        $"{prefix}.{new string(Guid.NewGuid().ToString("N").Select(c => char.IsDigit(c) ? (char)('g' + (c - '0')) : c).ToArray())}@exempel.se";
 
     public static Task<int> LibraryIdAsync(this SamverkaFactory app, string name) =>
         app.WithDbAsync(db => db.Libraries.Where(l => l.Name == name).Select(l => l.Id).SingleAsync());

@@ -56,13 +56,15 @@ public class InvitationModel(AppDbContext db, UserManager<AppUser> users, TimePr
         if (!ModelState.IsValid) return Invalid();
 
         await using var tx = await db.Database.BeginTransactionAsync();
-        // Claim the invitation first: a second, simultaneous use of the link waits on this row and then finds it used.
+        // Lock the invitation first: a second, simultaneous use of the link waits on this row and then finds it used.
+        // (Tracked, not ExecuteUpdate, so the change goes through SaveChanges and into the audit trail.)
         var now = time.GetUtcNow();
-        var claimed = await db.Invitations
-            .Where(i => i.Id == invite.Id && i.AcceptedAt == null && i.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now));
-        if (claimed == 0) return await RefuseAsync(LinkState.Used);
+        var locked = await db.Invitations.FromSql($"SELECT * FROM invitations WHERE id = {invite.Id} FOR UPDATE").SingleAsync();
+        if (locked.AcceptedAt is not null) return await RefuseAsync(LinkState.Used);
+        if (locked.ExpiresAt <= now) return await RefuseAsync(LinkState.Expired);
+        locked.AcceptedAt = now;
 
+        // CreateAsync saves the account and the accepted invitation together, inside the transaction.
         var created = await users.CreateAsync(user, Password!);
         if (!created.Succeeded)
         {
