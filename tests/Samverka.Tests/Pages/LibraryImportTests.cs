@@ -91,7 +91,7 @@ public class LibraryImportTests(SamverkaFactory app)
     {
         var response = await app.Anonymous().GetAsync("/bibliotek/import");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/konto/logga-in", response.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+        Assert.StartsWith("/konto/logga-in", response.Headers.Location!.OriginalString.Replace("https://localhost", ""));
     }
 
     [Fact]

@@ -14,9 +14,13 @@ public class LoginCodeModel(SignInManager<AppUser> signIn, ILogger<LoginCodeMode
     [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        // Without the short-lived cookie from the password step there is nothing to complete.
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login", new { returnUrl = ReturnUrl }) : Page();
+    /// <summary>No password step is waiting for a code (never started, or its five minutes are over).</summary>
+    public bool NothingPending { get; private set; }
+
+    public async Task OnGetAsync() =>
+        // Without the short-lived cookie from the password step there is nothing to complete: say so
+        // and link to the password step, rather than redirect (a bookmark should explain itself).
+        NothingPending = await signIn.GetTwoFactorAuthenticationUserAsync() is null;
 
     public async Task<IActionResult> OnPostAsync()
     {
