@@ -252,6 +252,42 @@ public class AuditTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task SignIn_FiveWrongPasswords_WritesFiveFailedRowsAndOneLockout()
+    {
+        var email = await app.CreateUserAsync(Roles.LibraryStaff);
+        var before = await LastIdAsync();
+
+        for (var i = 0; i < 5; i++)
+            await app.Anonymous().SignIn(email, "fel-losenord-helt-och-hallet");
+
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var events = (await SinceAsync(before)).Where(e => e.EntityId == id).ToList();
+        Assert.Equal(5, events.Count(e => e.Action == "sign_in_failed" && e.UserEmail == email));
+        var lockout = Assert.Single(events, e => e.Action == "lockout");
+        Assert.Equal("AppUser", lockout.EntityType);
+        Assert.Null(lockout.UserId); // the failed attempt was made by nobody signed in
+        Assert.Equal(["LockoutEnd"], Changes(lockout).Keys);
+        Assert.Equal(6, events.Count);
+    }
+
+    [Fact]
+    public async Task AccountDeactivated_WritesOneDeactivateRow()
+    {
+        var email = await app.CreateUserAsync(Roles.LibraryStaff);
+        var before = await LastIdAsync();
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == email)).IsActive = false;
+            return await db.SaveChangesAsync();
+        });
+
+        var e = Assert.Single(await SinceAsync(before));
+        Assert.Equal(("deactivate", "AppUser"), (e.Action, e.EntityType));
+        Assert.Contains("avaktiverades", e.Summary);
+    }
+
+    [Fact]
     public async Task Get_PageOutsideRole_WritesOneAccessDeniedRow()
     {
         var client = await app.SignedInAs(Roles.LibraryStaff);
