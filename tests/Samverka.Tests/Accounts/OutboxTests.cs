@@ -83,6 +83,28 @@ public class OutboxTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task BackgroundLoop_Wake_SendsWithoutWaitingForThePoll()
+    {
+        var mail = new CountingSender();
+        var sender = new OutboxSender(app.Services.GetRequiredService<IServiceScopeFactory>(), mail, TimeProvider.System,
+            Options.Create(new OutboxOptions { PollSeconds = 600 }), NullLogger<OutboxSender>.Instance);
+        await sender.StartAsync(default);
+        try
+        {
+            await Task.Delay(200); // the first round runs at start; the loop then waits up to ten minutes
+            var id = (await EnqueueAsync(1, "vakna"))[0];
+            sender.Wake();
+            for (var i = 0; i < 100 && !mail.Sent.Contains(id); i++) await Task.Delay(50);
+            Assert.Contains(id, mail.Sent);
+            Assert.NotNull((await MessageAsync(id)).SentAt);
+        }
+        finally
+        {
+            await sender.StopAsync(default);
+        }
+    }
+
+    [Fact]
     public void RetryDelay_GrowsAndIsCapped()
     {
         Assert.Equal(TimeSpan.FromMinutes(1), OutboxSender.RetryDelay(1));
