@@ -19,7 +19,7 @@ public class DirectoryApiTests(SamverkaFactory app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
+    private static string Unique(string prefix) => $"{prefix} {UniqueText.Letters(8)}";
 
     private static object ValidLibrary(string name, string municipality = "1280") => new
     {

@@ -171,7 +171,7 @@ public class ExportDownloadTests(SamverkaFactory app)
     public async Task Get_LibrariesCsvFiltered_HoldsOnlyTheFilteredRowsAndNeutralisesFormulas()
     {
         var admin = await app.SignedInAs(Roles.Admin);
-        var name = $"=HYPERLINK(\"https://evil.example\";\"{Guid.NewGuid():N}\")";
+        var name = $"=HYPERLINK(\"https://evil.example\";\"{UniqueText.Letters(20)}\")";
         var created = await admin.PostAsJsonAsync("/api/v1/libraries", new { name, kind = "Filial", municipalityCode = "2584" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 

@@ -321,7 +321,7 @@ public class OperationsTests(SamverkaFactory app)
     {
         var admin = await app.SignedInAs(Roles.Admin);
         await admin.GetAsync("/bibliotek/ny"); // the antiforgery cookie is there; only the form field is missing
-        var name = $"Utan token {Guid.NewGuid():N}"[..24];
+        var name = $"Utan token {UniqueText.Letters(20)}"[..24];
         var response = await admin.PostAsync("/bibliotek/ny", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Name"] = name, ["Input.Kind"] = "Folkbibliotek", ["Input.MunicipalityCode"] = "1280",
@@ -340,7 +340,7 @@ public class OperationsTests(SamverkaFactory app)
         var token = await other.AntiforgeryTokenAsync("/bibliotek/ny");
         var admin = await app.SignedInAs(Roles.Admin);
         await admin.GetAsync("/bibliotek/ny");
-        var name = $"Lånad token {Guid.NewGuid():N}"[..24];
+        var name = $"Lånad token {UniqueText.Letters(20)}"[..24];
         var response = await admin.PostAsync("/bibliotek/ny", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,

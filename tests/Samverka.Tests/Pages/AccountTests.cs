@@ -15,7 +15,7 @@ public class AccountTests(SamverkaFactory app)
     /// <summary>A throwaway account, so lockout tests never touch the shared demo accounts.</summary>
     private async Task<string> CreateUserAsync()
     {
-        var email = $"lasning.{Guid.NewGuid():N}@exempel.se";
+        var email = $"lasning.{UniqueText.Letters(20)}@exempel.se";
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var result = await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Låsbar Testperson" }, SamverkaFactory.Password);

@@ -40,7 +40,7 @@ public class LibraryEditTests(SamverkaFactory app)
     public async Task Post_InvalidField_RendersErrorAndStoresNothing(string field, string value, string message)
     {
         var client = await app.SignedInAs(Roles.Admin);
-        var name = $"Ogiltigt {Guid.NewGuid():N}";
+        var name = $"Ogiltigt {UniqueText.Letters(20)}";
         var form = Form(name);
         form[field] = value;
 

@@ -13,7 +13,7 @@ public class PeopleTests(SamverkaFactory app)
     private const string Personnummer = "Skriv inte personnummer i Samverka.";
 
     /// <summary>Letters only, so that it never looks like a personnummer and always matches a name search.</summary>
-    private static string Tag() => new(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray());
+    private static string Tag() => UniqueText.Letters(10);
 
     private Task<int> LibraryId(string name) => app.WithDbAsync(db => db.Libraries.Where(l => l.Name == name).Select(l => l.Id).SingleAsync());
 

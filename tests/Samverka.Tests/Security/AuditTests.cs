@@ -15,7 +15,7 @@ namespace Samverka.Tests.Security;
 [Collection(AppCollection.Name)]
 public class AuditTests(SamverkaFactory app)
 {
-    private static string Tag() => Guid.NewGuid().ToString("N")[..8];
+    private static string Tag() => UniqueText.Letters(8);
 
     private Task<long> LastIdAsync() => app.WithDbAsync(db => db.AuditEvents.MaxAsync(e => (long?)e.Id)).ContinueWith(t => t.Result ?? 0);
 

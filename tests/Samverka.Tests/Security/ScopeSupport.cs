@@ -42,7 +42,7 @@ public static class ScopeSupport
     });
 
     /// <summary>Letters only: digits from a GUID could look like a personnummer, which every form refuses.</summary>
-    public static string Tag() => new(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray());
+    public static string Tag() => UniqueText.Letters(10);
 
     public static Task<int> LibraryIdAsync(this SamverkaFactory app, string name) =>
         app.WithDbAsync(db => db.Libraries.Where(l => l.Name == name).Select(l => l.Id).SingleAsync());

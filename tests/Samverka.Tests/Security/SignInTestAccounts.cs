@@ -11,7 +11,7 @@ internal static class SignInTestAccounts
 {
     public static async Task<string> CreateUserAsync(this SamverkaFactory app, string? role = null)
     {
-        var email = $"sakerhet.{Guid.NewGuid():N}@exempel.se";
+        var email = $"sakerhet.{UniqueText.Letters(20)}@exempel.se";
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Säker Testperson", LockoutEnabled = true };
