@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using Samverka.Tests.Registry;
+using Samverka.Tests.Support;
+using static Samverka.Tests.Security.ScopeSupport;
+
+namespace Samverka.Tests.Security;
+
+/// <summary>
+/// Role × action for EVERY page and endpoint in the page registry: each signed-in GET page and each
+/// API write declares which demo accounts may use it. A registry entry without a row here fails, so
+/// a new page cannot ship without saying who may see it. The registry's sample records are the
+/// lowest ids: Region Skåne's regional unit (Kristianstad, county 12), its person Sara, and Hugo's account.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class RegistryRoleMatrixTests(SamverkaFactory app)
+{
+    public enum Expect { Ok, Denied, NotFound }
+    private const Expect O = Expect.Ok, D = Expect.Denied, N = Expect.NotFound;
+    private static readonly string[] Accounts = [Admin, Sara, Maja, Hugo, Nora];
+
+    /// <summary>Route → expectation for admin, Sara (regional Skåne), Maja (manager Malmö), Hugo (staff Helsingborg), Nora (national).</summary>
+    private static readonly Dictionary<string, Expect[]> Pages = new()
+    {
+        ["/bibliotek/ny"] = [O, O, O, D, D],
+        ["/bibliotek/{id:int}/redigera"] = [O, O, D, D, D],
+        ["/bibliotek/import"] = [O, O, O, D, D],
+        ["/personer"] = [O, O, O, O, O],
+        ["/personer/{id:int}"] = [O, O, N, N, O],
+        ["/personer/ny"] = [O, O, O, D, D],
+        ["/personer/{id:int}/redigera"] = [O, O, N, D, D], // staff are stopped by the editor policy before the lookup
+        ["/personer/import"] = [O, O, O, D, D],
+        ["/personer/{id:int}/ta-bort-personuppgifter"] = [O, D, D, D, D],
+        ["/admin/roller"] = [O, D, D, D, D],
+        ["/admin/konton"] = [O, O, D, D, D],
+        ["/admin/konton/bjud-in"] = [O, O, D, D, D],
+        ["/admin/konton/{id}"] = [O, O, D, D, D],
+        ["/admin/e-post"] = [O, D, D, D, D],
+        ["/admin/logg"] = [O, O, D, D, D],
+        ["/konto/losenord"] = [O, O, O, O, O],
+        ["/konto/tvastegsverifiering"] = [O, O, O, O, O],
+        ["/konto/mina-uppgifter"] = [O, O, O, O, O],
+    };
+
+    public static IEnumerable<object[]> AccountNames() => Accounts.Select(a => new object[] { a });
+
+    [Fact]
+    public void EverySignedInPage_HasARowInTheMatrix()
+    {
+        var missing = PageRegistry.Entries
+            .Where(e => e.IsBrowserPage && e.Anonymous == AnonymousAccess.SignIn && !Pages.ContainsKey(e.Route))
+            .Select(e => e.Route).ToList();
+        Assert.True(missing.Count == 0, "Add these pages to the role matrix: " + string.Join(", ", missing));
+        Assert.DoesNotContain(Pages.Keys, r => !PageRegistry.Entries.Any(e => e.Route == r));
+    }
+
+    [Theory]
+    [MemberData(nameof(AccountNames))]
+    public async Task Get_EveryPage_AsAccount_MatchesTheMatrix(string account)
+    {
+        var client = await app.As(account);
+        var column = Array.IndexOf(Accounts, account);
+        var failures = new List<string>();
+        foreach (var entry in PageRegistry.Entries.Where(e => e.IsBrowserPage))
+        {
+            var url = await PageRegistry.ResolveAsync(entry.SampleUrl, app);
+            var response = await client.GetAsync(url);
+            if (Pages.TryGetValue(entry.Route, out var row))
+            {
+                var ok = row[column] switch
+                {
+                    Expect.Ok => response.StatusCode == HttpStatusCode.OK,
+                    Expect.NotFound => response.StatusCode == HttpStatusCode.NotFound,
+                    _ => response.StatusCode == HttpStatusCode.Forbidden
+                        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/konto/nekad")),
+                };
+                if (!ok) failures.Add($"{url}: expected {row[column]}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+            else if (entry.Anonymous == AnonymousAccess.Public && (int)response.StatusCode is 401 or 403)
+            {
+                // Public pages stay public when signed in.
+                failures.Add($"{url}: public page refused a signed-in account ({(int)response.StatusCode})");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{account}:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>API writes: editors pass authorisation (an empty body then fails validation, 400); others get 403.</summary>
+    [Theory]
+    [MemberData(nameof(AccountNames))]
+    public async Task ApiWrites_AsAccount_AreAuthorisedOnlyForEditorsInScope(string account)
+    {
+        var client = await app.As(account);
+        var library = await PageRegistry.ResolveAsync("{library}", app); // Kristianstad, Skåne
+        var editorAnywhere = account is Admin or Sara or Maja;
+        var editorOfSample = account is Admin or Sara;
+
+        var post = await client.PostAsJsonAsync("/api/v1/libraries", new { });
+        var put = await client.PutAsJsonAsync($"/api/v1/libraries/{library}", new { });
+
+        Assert.Equal(editorAnywhere ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(editorOfSample ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden, put.StatusCode);
+        if (!editorOfSample)
+        {
+            var delete = await client.DeleteAsync($"/api/v1/libraries/{library}");
+            Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+            Assert.True((await app.LibraryAsync(int.Parse(library))).IsActive);
+        }
+    }
+}
