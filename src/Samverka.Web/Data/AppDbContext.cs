@@ -34,6 +34,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeRegion> ProgrammeRegions => Set<ProgrammeRegion>();
+    public DbSet<ProgrammeFunding> ProgrammeFunding => Set<ProgrammeFunding>();
+    public DbSet<ProgrammePartner> ProgrammePartners => Set<ProgrammePartner>();
+    public DbSet<Offering> Offerings => Set<Offering>();
+    public DbSet<EligibilityException> EligibilityExceptions => Set<EligibilityException>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<ReferenceGroup> ReferenceGroups => Set<ReferenceGroup>();
+    public DbSet<ReferenceGroupMember> ReferenceGroupMembers => Set<ReferenceGroupMember>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -91,6 +100,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         });
 
         AccountModel.Configure(b);
+        ProgrammeModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);
@@ -99,6 +109,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         // Set after ApplySnakeCase, which would otherwise rename the column to "version".
         b.Entity<Library>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.Entity<Person>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        b.Entity<Programme>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
     }
 
     /// <summary>PostgreSQL folds unquoted names to lower case; snake_case keeps hand-written SQL readable.</summary>
