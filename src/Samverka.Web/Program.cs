@@ -105,6 +105,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ScopeViolationHandler>(); // before the API's 500: a forgotten scope check is a 403
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
 var app = builder.Build();

@@ -100,12 +100,14 @@ public class AuditLog(NpgsqlDataSource dataSource, IHttpContextAccessor http, IL
     /// For the cookie handler's access-denied event: every Forbid (a policy that failed or a page
     /// that returned Forbid()) passes through it, signed in and with the original path.
     /// </summary>
-    public static async Task AccessDeniedAsync(HttpContext ctx)
+    public static Task AccessDeniedAsync(HttpContext ctx) =>
+        ctx.RequestServices.GetRequiredService<AuditLog>().AccessDeniedAsync(ctx, ctx.Request.Path.Value, reason: null);
+
+    /// <summary>A refusal of <paramref name="path"/> (the original one, when the request has been re-pointed at an error page).</summary>
+    public async Task AccessDeniedAsync(HttpContext ctx, string? path, string? reason)
     {
-        var audit = ctx.RequestServices.GetRequiredService<AuditLog>();
-        var path = Clip(ctx.Request.Path.Value, 500);
-        await audit.RecordAsync(audit.RequestActor(ctx.User),
-            new(Actions.AccessDenied, $"Nekad åtkomst: {ctx.Request.Method} {path}"), ctx.RequestAborted);
+        var summary = $"Nekad åtkomst: {ctx.Request.Method} {Clip(path, 500)}" + (reason is null ? "" : $" ({reason})");
+        await RecordAsync(RequestActor(ctx.User), new(Actions.AccessDenied, summary), ctx.RequestAborted);
     }
 
     /// <summary>An event of its own (not a change to a record), in its own transaction.</summary>

@@ -12,7 +12,8 @@ public class ScopeViolationException(string message) : InvalidOperationException
 /// The last line behind <see cref="DirectoryAccess"/>: before anything is written, every added,
 /// changed or deleted library and person must lie (before and after the change) within the
 /// organisations the context's user may edit. Otherwise the whole save is refused with an
-/// exception, so a page that forgot its check fails loudly (500) instead of writing.
+/// exception, so a page that forgot its check fails loudly instead of writing: ScopeViolationHandler
+/// answers it with 403 and an audit row, and the operations log keeps the exception.
 /// </summary>
 public class ScopeGuardInterceptor : SaveChangesInterceptor
 {
