@@ -49,7 +49,7 @@ builder.Services.AddIdentityCore<AppUser>(o =>
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager<AppSignInManager>()
     .AddPasswordValidator<CommonPasswordValidator>()
-    .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
+    .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider) // each TOTP code once
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddErrorDescriber<SwedishIdentityErrorDescriber>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

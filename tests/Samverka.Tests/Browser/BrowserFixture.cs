@@ -102,10 +102,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (new Uri(page.Url).AbsolutePath == "/konto/logga-in/kod")
         {
             // Administrators: the second step, with the code an authenticator app would show.
-            await page.Locator("#Code").FillAsync(Totp.Code(App.AdminAuthenticatorKey));
-            var code = await page.RunAndWaitForResponseAsync(
-                () => page.Locator("main form button[type=submit]").ClickAsync(),
-                r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/konto/logga-in/kod");
+            var code = await App.WithUnusedAdminCodeAsync(async totp =>
+            {
+                await page.Locator("#Code").FillAsync(totp);
+                return await page.RunAndWaitForResponseAsync(
+                    () => page.Locator("main form button[type=submit]").ClickAsync(),
+                    r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/konto/logga-in/kod");
+            });
             if (code.Status != 302)
                 throw new InvalidOperationException($"The second factor for {role} failed: {code.Status}");
             await page.WaitForLoadStateAsync(LoadState.Load);

@@ -86,10 +86,63 @@ public class SignInSecurityTests(SamverkaFactory app)
         Assert.Equal(["Koden stämmer inte. Kontrollera att telefonens klocka går rätt och försök igen."], (await badCode.ToDocumentAsync()).ErrorMessages());
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/personer")).StatusCode);
 
-        var code = Totp.Code(key);
+        // The code that enabled it is used up; the app's next one.
+        var code = Totp.NextCode(key);
         var signedIn = await fresh.PostFormAsync("/konto/logga-in/kod", new() { ["Code"] = code[..3] + " " + code[3..] });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/personer")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TotpCode_IsAcceptedOnlyOnce()
+    {
+        var email = await app.CreateUserAsync();
+        var client = await app.SignedInClientAsync(email);
+        var key = await SharedKeyAsync(client);
+        var enableCode = Totp.Code(key);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCode(client, "Enable", enableCode)).StatusCode);
+
+        // The code that enabled it does not sign in: it has been used.
+        var fresh = app.Anonymous();
+        Assert.StartsWith("/konto/logga-in/kod", (await fresh.SignIn(email)).Path());
+        var replay = await fresh.PostFormAsync("/konto/logga-in/kod", new() { ["Code"] = enableCode });
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Equal(["Koden har redan använts. Vänta på nästa kod."], (await replay.ToDocumentAsync()).ErrorMessages());
+        Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/personer")).StatusCode);
+
+        // The next code signs in once; a second session cannot reuse it.
+        var next = Totp.NextCode(key);
+        Assert.Equal(HttpStatusCode.Redirect, (await fresh.PostFormAsync("/konto/logga-in/kod", new() { ["Code"] = next })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/personer")).StatusCode);
+        var other = app.Anonymous();
+        await other.SignIn(email);
+        var again = await other.PostFormAsync("/konto/logga-in/kod", new() { ["Code"] = next });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(["Koden har redan använts. Vänta på nästa kod."], (await again.ToDocumentAsync()).ErrorMessages());
+
+        // Nor can it turn two-factor off.
+        var disable = await PostCode(fresh, "Disable", next);
+        Assert.Equal(HttpStatusCode.BadRequest, disable.StatusCode);
+        Assert.Equal(["Koden har redan använts. Vänta på nästa kod."], (await disable.ToDocumentAsync()).ErrorMessages());
+        Assert.True(await TwoFactorEnabled(email));
+    }
+
+    [Fact]
+    public async Task TotpCode_TwoSessionsRacingWithOneCode_OnlyOneSignsIn()
+    {
+        var email = await app.CreateUserAsync();
+        var client = await app.SignedInClientAsync(email);
+        var key = await SharedKeyAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCode(client, "Enable", Totp.Code(key))).StatusCode);
+
+        var sessions = new[] { app.Anonymous(), app.Anonymous(), app.Anonymous() };
+        foreach (var s in sessions) await s.SignIn(email);
+        var tokens = await Task.WhenAll(sessions.Select(s => s.AntiforgeryTokenAsync("/konto/logga-in/kod")));
+        var next = Totp.NextCode(key);
+        var responses = await Task.WhenAll(sessions.Select((s, i) => s.PostAsync("/konto/logga-in/kod", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["Code"] = next, ["__RequestVerificationToken"] = tokens[i] }))));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
     }
 
     [Fact]
@@ -104,7 +157,7 @@ public class SignInSecurityTests(SamverkaFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.True(await TwoFactorEnabled(email));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostCode(client, "Disable", Totp.Code(key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCode(client, "Disable", Totp.NextCode(key))).StatusCode);
         Assert.False(await TwoFactorEnabled(email));
         Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().SignIn(email)).StatusCode);
         Assert.Equal("/", (await app.Anonymous().SignIn(email)).Path());

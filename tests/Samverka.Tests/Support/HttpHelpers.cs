@@ -25,8 +25,9 @@ public static class HttpHelpers
             throw new InvalidOperationException($"Sign-in as {role} failed: {(int)response.StatusCode}");
         if (response.Headers.Location?.OriginalString.StartsWith("/konto/logga-in/kod", StringComparison.Ordinal) == true)
         {
-            // Administrators sign in with a second factor: the code an authenticator app would show.
-            response = await client.PostFormAsync("/konto/logga-in/kod", new() { ["Code"] = Totp.Code(f.AdminAuthenticatorKey) });
+            // Administrators sign in with a second factor: the code an authenticator app would show,
+            // of a time step not used yet (each code is accepted once).
+            response = await f.WithUnusedAdminCodeAsync(code => client.PostFormAsync("/konto/logga-in/kod", new() { ["Code"] = code }));
             if (response.StatusCode != HttpStatusCode.Redirect)
                 throw new InvalidOperationException($"Second factor for {role} failed: {(int)response.StatusCode}");
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Tests.Support;
 
@@ -52,6 +53,37 @@ public class SamverkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
         return key;
+    }
+
+    private readonly SemaphoreSlim _adminCode = new(1, 1);
+
+    /// <summary>
+    /// Runs <paramref name="submit"/> with an administrator code that has not been used yet: each code
+    /// is accepted once, and the suite signs the administrator in many times a minute. The code is of
+    /// the first unused step from now to now+1 (the server's drift window); when both are used, the
+    /// record of used steps is cleared first (as if the tests had waited). One submission at a time.
+    /// </summary>
+    public async Task<T> WithUnusedAdminCodeAsync<T>(Func<string, Task<T>> submit)
+    {
+        await _adminCode.WaitAsync();
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            var step = SingleUseAuthenticatorTokenProvider.StepAt(now);
+            await using (var scope = Services.CreateAsyncScope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+                var admin = await users.FindByEmailAsync(AdminEmail) ?? throw new InvalidOperationException("No administrator");
+                var stored = await users.GetAuthenticationTokenAsync(admin, SingleUseAuthenticatorTokenProvider.LoginProvider, SingleUseAuthenticatorTokenProvider.LastStepToken);
+                var last = stored is null ? long.MinValue : long.Parse(stored, System.Globalization.CultureInfo.InvariantCulture);
+                if (last >= step + SingleUseAuthenticatorTokenProvider.Window)
+                    await users.RemoveAuthenticationTokenAsync(admin, SingleUseAuthenticatorTokenProvider.LoginProvider, SingleUseAuthenticatorTokenProvider.LastStepToken);
+                else if (last >= step)
+                    now = now.AddSeconds(30 * (last + 1 - step));
+            }
+            return await submit(Totp.Code(AdminAuthenticatorKey, now));
+        }
+        finally { _adminCode.Release(); }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

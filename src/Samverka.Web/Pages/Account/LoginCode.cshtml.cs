@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Pages.Account;
 
 /// <summary>Second step of sign-in for accounts with TOTP: the password was right, now the code.</summary>
 [AllowAnonymous]
 public class LoginCodeModel(SignInManager<AppUser> signIn, ILogger<LoginCodeModel> logger,
-    Samverka.Web.Infrastructure.AuditLog audit) : PageModel
+    AuditLog audit) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -38,11 +39,17 @@ public class LoginCodeModel(SignInManager<AppUser> signIn, ILogger<LoginCodeMode
             await audit.SignedInAsync(user);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        await audit.SignInFailedAsync(user.Email, user, result.IsLockedOut, "fel kod i andra steget");
+        await audit.SignInFailedAsync(user.Email, user, result.IsLockedOut,
+            SingleUseAuthenticatorTokenProvider.WasReplay(HttpContext) ? "använd kod i andra steget" : "fel kod i andra steget");
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserId} is locked out", user.Id);
             ModelState.AddModelError("", "Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen om en stund.");
+        }
+        else if (SingleUseAuthenticatorTokenProvider.WasReplay(HttpContext))
+        {
+            logger.LogInformation("Second-factor code used again for user {UserId}", user.Id);
+            ModelState.AddModelError(nameof(Code), SingleUseAuthenticatorTokenProvider.ReplayMessage);
         }
         else
         {

@@ -41,7 +41,8 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         if (TotpCode.Normalize(Code) is not { } code)
             ModelState.AddModelError(nameof(Code), "Ange den sexsiffriga koden från din autentiseringsapp.");
         else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-            ModelState.AddModelError(nameof(Code), "Koden stämmer inte. Kontrollera nyckeln och att telefonens klocka går rätt, och försök igen.");
+            ModelState.AddModelError(nameof(Code), SingleUseAuthenticatorTokenProvider.WasReplay(HttpContext)
+                ? SingleUseAuthenticatorTokenProvider.ReplayMessage : "Koden stämmer inte. Kontrollera nyckeln och att telefonens klocka går rätt, och försök igen.");
         if (!ModelState.IsValid) return await InvalidAsync(user);
 
         await users.SetTwoFactorEnabledAsync(user, true);
@@ -62,12 +63,15 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         else if (TotpCode.Normalize(Code) is not { } code)
             ModelState.AddModelError(nameof(Code), "Ange den sexsiffriga koden från din autentiseringsapp.");
         else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-            ModelState.AddModelError(nameof(Code), "Koden stämmer inte. Försök igen med en ny kod från appen.");
+            ModelState.AddModelError(nameof(Code), SingleUseAuthenticatorTokenProvider.WasReplay(HttpContext)
+                ? SingleUseAuthenticatorTokenProvider.ReplayMessage : "Koden stämmer inte. Försök igen med en ny kod från appen.");
         if (!ModelState.IsValid) return await InvalidAsync(user);
 
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key for next time: the old one may be on a lost phone.
         await users.ResetAuthenticatorKeyAsync(user);
+        // The steps used with the old key say nothing about the new one.
+        await users.RemoveAuthenticationTokenAsync(user, SingleUseAuthenticatorTokenProvider.LoginProvider, SingleUseAuthenticatorTokenProvider.LastStepToken);
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} disabled two-factor sign-in", user.Id);
         return RedirectToPage(new { klart = "avaktiverad" });
