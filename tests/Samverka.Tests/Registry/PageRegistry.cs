@@ -141,6 +141,8 @@ public static class PageRegistry
         Page("/konto/logga-ut", "/konto/logga-ut"),
         Post("/konto/logga-ut", "/konto/logga-ut", AnonymousAccess.Status, status: 400),
         Page("/konto/nekad", "/konto/nekad", AnonymousAccess.Status, status: 403),
+        // Re-executed in place of a form post that the scope guard refused (ScopeViolationHandler).
+        Post("/konto/nekad", "/konto/nekad", AnonymousAccess.Status, status: 403),
         // Sign-in security. The code step without a pending sign-in says so and links to the password step.
         Page("/konto/logga-in/kod", "/konto/logga-in/kod"),
         Post("/konto/logga-in/kod", "/konto/logga-in/kod", AnonymousAccess.Status, status: 400),
