@@ -26,7 +26,11 @@ public sealed class NotAuditedAttribute : Attribute;
 public class AuditInterceptor(AuditLog audit) : SaveChangesInterceptor
 {
     private sealed record Captured(EntityEntry Entry, EntityState State, string Action,
-        Dictionary<string, (object? Before, object? After)> Changes, string? DeletedKey, object?[] DeletedOrg);
+        Dictionary<string, (object? Before, object? After)> Changes, string? DeletedKey, object?[] DeletedOrg)
+    {
+        /// <summary>For an account: the organisation of its role assignments as they were before the save.</summary>
+        public object?[]? AccountOrg { get; set; }
+    }
 
     private sealed class Pending
     {
@@ -123,6 +127,7 @@ public class AuditInterceptor(AuditLog audit) : SaveChangesInterceptor
                 e.State == EntityState.Deleted ? OrgValues(e, original: true) : []));
         }
         if (items.Count == 0) return;
+        await CaptureAccountOrganisations((AppDbContext)db, items, sync, ct);
         var pending = new Pending { Items = items };
         if (db.Database.CurrentTransaction is null)
             pending.OwnTransaction = sync ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync(ct);
@@ -189,6 +194,27 @@ public class AuditInterceptor(AuditLog audit) : SaveChangesInterceptor
         return changes;
     }
 
+    /// <summary>
+    /// An account has no organisation of its own; its events are filed under its role assignments'
+    /// (the narrowest: library, municipality, county), read before the save, so removing the roles
+    /// or the account in the same save still leaves the region on the row. Accounts whose roles are
+    /// created in the same save are resolved by the insert itself (see AuditLog).
+    /// </summary>
+    private static async Task CaptureAccountOrganisations(AppDbContext db, List<Captured> items, bool sync, CancellationToken ct)
+    {
+        var accounts = items.Where(c => c.Entry.Entity is AppUser).ToList();
+        if (accounts.Count == 0) return;
+        var ids = accounts.Select(c => ((AppUser)c.Entry.Entity).Id).ToArray();
+        var query = db.RoleAssignments.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => ids.Contains(r.UserId) && (r.CountyCode != null || r.MunicipalityCode != null || r.LibraryId != null))
+            .OrderBy(r => r.LibraryId == null).ThenBy(r => r.MunicipalityCode == null).ThenBy(r => r.Id)
+            .Select(r => new { r.UserId, r.CountyCode, r.MunicipalityCode, r.LibraryId });
+        var roles = sync ? query.ToList() : await query.ToListAsync(ct);
+        foreach (var c in accounts)
+            if (roles.FirstOrDefault(r => r.UserId == ((AppUser)c.Entry.Entity).Id) is { } r)
+                c.AccountOrg = [r.CountyCode, r.MunicipalityCode, r.LibraryId];
+    }
+
     private static string ActionOf(EntityEntry e, Dictionary<string, (object? Before, object? After)> changes)
     {
         if (e.Entity is RoleAssignment) return AuditLog.Actions.RoleChange;
@@ -226,7 +252,7 @@ public class AuditInterceptor(AuditLog audit) : SaveChangesInterceptor
         var e = c.Entry;
         var type = e.Metadata.ClrType.Name;
         var id = c.DeletedKey ?? Key(e);
-        var org = c.State == EntityState.Deleted ? c.DeletedOrg : OrgValues(e, original: false);
+        var org = c.AccountOrg ?? (c.State == EntityState.Deleted ? c.DeletedOrg : OrgValues(e, original: false));
         var json = c.Changes.Count == 0 ? null : JsonSerializer.Serialize(
             c.Changes.ToDictionary(kv => kv.Key, kv => new Change(kv.Value.Before, kv.Value.After)), Json);
         var summary = e.Entity is RoleAssignment ra

@@ -125,16 +125,33 @@ public class AuditLog(NpgsqlDataSource dataSource, IHttpContextAccessor http, IL
         }
     }
 
+    /// <summary>
+    /// An account (AppUser) holds no organisation itself: its events take the organisation of the
+    /// account's own role assignments, the narrowest first (library, municipality, county), so the
+    /// regional coordinator of the account's region sees them. An account with roles in several
+    /// regions is filed under one of them; one without any (administrators, national) under none.
+    /// </summary>
     private const string InsertSql = """
         INSERT INTO audit_events (user_id, user_email, ip, action, entity_type, entity_id, county_code, municipality_code, summary, changes)
         SELECT $1, $2, $3, r.action, r.entity_type, r.entity_id,
-               COALESCE(r.county_code, m.county_code),
-               COALESCE(r.municipality_code, l.municipality_code),
+               COALESCE(r.county_code, m.county_code, account.county_code),
+               COALESCE(r.municipality_code, l.municipality_code, account.municipality_code),
                r.summary, r.changes::jsonb
         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
              WITH ORDINALITY AS r(action, entity_type, entity_id, county_code, municipality_code, library_id, summary, changes, n)
         LEFT JOIN libraries l ON l.id = r.library_id::int
         LEFT JOIN municipalities m ON m.code = COALESCE(r.municipality_code, l.municipality_code)
+        LEFT JOIN LATERAL (
+            SELECT COALESCE(ra.county_code, am.county_code) AS county_code,
+                   COALESCE(ra.municipality_code, al.municipality_code) AS municipality_code
+            FROM role_assignments ra
+            LEFT JOIN libraries al ON al.id = ra.library_id
+            LEFT JOIN municipalities am ON am.code = COALESCE(ra.municipality_code, al.municipality_code)
+            WHERE r.entity_type = 'AppUser' AND r.county_code IS NULL AND r.municipality_code IS NULL AND r.library_id IS NULL
+              AND ra.user_id = r.entity_id AND COALESCE(ra.county_code, am.county_code) IS NOT NULL
+            ORDER BY ra.library_id IS NULL, ra.municipality_code IS NULL, ra.id
+            LIMIT 1
+        ) account ON true
         ORDER BY r.n
         """;
 

@@ -287,6 +287,63 @@ public class AuditTests(SamverkaFactory app)
         Assert.Contains("avaktiverades", e.Summary);
     }
 
+    /// <summary>An account with a staff role at a library, straight through UserManager; returns (id, e-mail, name).</summary>
+    private async Task<(string Id, string Email, string Name)> StaffAccountAsync(string library)
+    {
+        var tag = Tag();
+        var email = $"kontologg.{tag.ToLowerInvariant()}@exempel.se";
+        var libraryId = await ScopeSupport.LibraryIdAsync(app, library);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Kontologg {tag}", LockoutEnabled = true };
+        Assert.True((await users.CreateAsync(user, SamverkaFactory.Password)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = Roles.LibraryStaff, LibraryId = libraryId });
+        await db.SaveChangesAsync();
+        return (user.Id, email, user.DisplayName);
+    }
+
+    [Fact]
+    public async Task AccountEvents_TakeTheRegionOfTheAccountsRoles_SoTheRegionalCoordinatorSeesThem()
+    {
+        var (id, _, name) = await StaffAccountAsync("Helsingborgs stadsbibliotek"); // Skåne (12), Helsingborg (1283)
+        var sara = await app.SignedInAs(Roles.RegionalCoordinator);
+        var before = await LastIdAsync();
+
+        var response = await sara.PostAsync($"/admin/konton/{id}?handler=Deactivate", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = await sara.AntiforgeryTokenAsync("/") }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var e = Assert.Single(await SinceAsync(before));
+        Assert.Equal(("deactivate", "AppUser", id), (e.Action, e.EntityType, e.EntityId));
+        Assert.Equal(("12", "1283"), (e.CountyCode, e.MunicipalityCode));
+
+        var saraLog = (await sara.GetDocumentAsync($"/admin/logg?q={id}")).QuerySelector("main")!.TextContent;
+        Assert.Contains(name, saraLog);
+        var viktorLog = (await (await app.As(ScopeSupport.Viktor)).GetDocumentAsync($"/admin/logg?q={id}")).QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain(name, viktorLog);
+    }
+
+    [Fact]
+    public async Task AccountEvents_SignInAndRoleRemovedInTheSameSave_KeepTheRegion()
+    {
+        var (id, email, _) = await StaffAccountAsync("Köpings bibliotek"); // Västmanland (19), Köping (1983)
+        var before = await LastIdAsync();
+
+        var client = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/konto/logga-in", new() { ["Email"] = email, ["Password"] = SamverkaFactory.Password })).StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == id)).IsActive = false;
+            db.RoleAssignments.RemoveRange(await db.RoleAssignments.Where(r => r.UserId == id).ToListAsync());
+            return await db.SaveChangesAsync();
+        });
+
+        var events = await SinceAsync(before);
+        Assert.Equal(["deactivate", "role_change", "sign_in"], events.Select(e => e.Action).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(events, e => Assert.Equal(("19", "1983"), (e.CountyCode, e.MunicipalityCode)));
+    }
+
     [Fact]
     public async Task Get_PageOutsideRole_WritesOneAccessDeniedRow()
     {
