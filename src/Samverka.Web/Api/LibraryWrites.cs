@@ -21,7 +21,8 @@ public static class LibraryWrites
         var library = new Library { Name = "", MunicipalityCode = "", CreatedAt = now, UpdatedAt = now };
         LibraryValidation.Apply(input, library);
         db.Libraries.Add(library);
-        await db.SaveChangesAsync(ct);
+        // Someone may have taken the name since the check: the same 400 as the check gives.
+        if (await LibrarySaving.TrySaveAsync(db, library.Name, ct) is { } taken) return TypedResults.BadRequest(Invalid(taken));
         await cache.EvictByTagAsync(CachePolicies.Directory, ct);
         var dto = await db.Libraries.AsNoTracking().Where(l => l.Id == library.Id).Select(DirectoryApi.ToLibraryDto).FirstAsync(ct);
         return TypedResults.Created($"/api/v1/libraries/{library.Id}", dto);
@@ -41,7 +42,10 @@ public static class LibraryWrites
         OptimisticConcurrency.Expect(db, library, input.Version ?? OptimisticConcurrency.ParseIfMatch(request.Headers.IfMatch));
         LibraryValidation.Apply(input, library);
         library.UpdatedAt = DateTimeOffset.UtcNow;
-        try { await db.SaveChangesAsync(ct); }
+        try
+        {
+            if (await LibrarySaving.TrySaveAsync(db, library.Name, ct) is { } taken) return TypedResults.BadRequest(Invalid(taken));
+        }
         catch (DbUpdateConcurrencyException) { return TypedResults.Conflict(await StaleAsync(db, id, ct)); }
         await cache.EvictByTagAsync(CachePolicies.Directory, ct);
         return TypedResults.Ok(await db.Libraries.AsNoTracking().Where(l => l.Id == id).Select(DirectoryApi.ToLibraryDto).FirstAsync(ct));

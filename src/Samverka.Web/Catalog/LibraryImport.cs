@@ -50,7 +50,7 @@ public static class LibraryImport
         var existing = (await db.Libraries.ToListAsync(ct)).ToDictionary(l => Key(l.MunicipalityCode, l.Name));
         var errors = new List<ImportError>();
         var seen = new Dictionary<string, int>();
-        var valid = new List<LibraryInput>();
+        var valid = new List<(int Line, LibraryInput Input)>();
 
         foreach (var row in sheet.Rows)
         {
@@ -70,13 +70,14 @@ public static class LibraryImport
                 continue;
             }
             seen[key] = row.Line;
-            valid.Add(input);
+            valid.Add((row.Line, input));
         }
         if (errors.Count > 0) return new(errors, 0, 0, 0);
 
         int created = 0, updated = 0, unchanged = 0;
         var now = DateTimeOffset.UtcNow;
-        foreach (var input in valid)
+        var createdRows = new List<(int Line, string Key, string Name)>();
+        foreach (var (line, input) in valid)
         {
             var key = Key(input.MunicipalityCode!.Trim(), input.Name!.Trim());
             if (!existing.TryGetValue(key, out var library))
@@ -84,6 +85,7 @@ public static class LibraryImport
                 library = new Library { Name = "", MunicipalityCode = "", CreatedAt = now, UpdatedAt = now };
                 LibraryValidation.Apply(input, library);
                 db.Libraries.Add(library);
+                createdRows.Add((line, key, library.Name));
                 created++;
                 continue;
             }
@@ -96,7 +98,21 @@ public static class LibraryImport
             else unchanged++;
         }
         // One SaveChanges: EF wraps it in a single transaction, so the file lands whole or not at all.
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (LibrarySaving.IsDuplicateName(e))
+        {
+            // Someone saved a library of the same name since the file was checked: nothing was
+            // stored; say which rows now collide, as the check would have.
+            db.ChangeTracker.Clear();
+            var taken = (await db.Libraries.AsNoTracking().Select(l => new { l.MunicipalityCode, l.Name }).ToListAsync(ct))
+                .Select(l => Key(l.MunicipalityCode, l.Name)).ToHashSet();
+            var collisions = createdRows.Where(r => taken.Contains(r.Key)).ToList();
+            if (collisions.Count == 0) throw;
+            return new([.. collisions.Select(r => new ImportError(r.Line, "namn", LibrarySaving.DuplicateNameMessage(r.Name), r.Name))], 0, 0, 0);
+        }
         return new([], created, updated, unchanged);
     }
 

@@ -17,7 +17,7 @@ public static class LibraryRules
             var name = input.Name!.Trim();
             var duplicate = await db.Libraries.AnyAsync(l => l.MunicipalityCode == code && l.Name.ToLower() == name.ToLower() && l.Id != exceptId, ct);
             if (duplicate)
-                errors[nameof(input.Name)] = $"Det finns redan ett bibliotek som heter {name} i kommunen.";
+                errors[nameof(input.Name)] = LibrarySaving.DuplicateNameMessage(name);
         }
         return errors;
     }

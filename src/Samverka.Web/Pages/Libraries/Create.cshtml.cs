@@ -29,20 +29,23 @@ public class CreateModel(AppDbContext db, IOutputCacheStore cache, CurrentUser u
         var errors = await LibraryRules.ValidateAsync(db, Input.ToInput(), null);
         if (!errors.ContainsKey(nameof(Input.MunicipalityCode)) && !await DirectoryAccess.CanEditInMunicipalityAsync(db, user.Scope, Input.MunicipalityCode))
             errors[nameof(Input.MunicipalityCode)] = DirectoryAccess.LibraryDenied(Input.MunicipalityCode!.Trim());
-        if (errors.Count > 0)
-        {
-            foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
-            Fields = new(Input, await Municipalities());
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        if (errors.Count > 0) return await Invalid(errors);
         var now = DateTimeOffset.UtcNow;
         var library = new Library { Name = "", MunicipalityCode = "", CreatedAt = now, UpdatedAt = now };
         LibraryValidation.Apply(Input.ToInput(), library);
         db.Libraries.Add(library);
-        await db.SaveChangesAsync();
+        // Someone may have saved the same name since the check: the same error as the check gives.
+        if (await LibrarySaving.TrySaveAsync(db, library.Name) is { } taken) return await Invalid(taken);
         await cache.EvictByTagAsync(CachePolicies.Directory, default);
         TempData["Notice"] = $"{library.Name} har sparats.";
         return Redirect($"/bibliotek/{library.Id}");
+    }
+
+    private async Task<IActionResult> Invalid(Dictionary<string, string> errors)
+    {
+        foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
+        Fields = new(Input, await Municipalities());
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 }

@@ -51,7 +51,18 @@ public class EditModel(AppDbContext db, IOutputCacheStore cache, CurrentUser use
         OptimisticConcurrency.Expect(db, library, Version);
         LibraryValidation.Apply(Input.ToInput(), library);
         library.UpdatedAt = DateTimeOffset.UtcNow;
-        try { return await SaveAndShow(library, $"Ändringarna i {library.Name} har sparats."); }
+        try
+        {
+            if (await LibrarySaving.TrySaveAsync(db, library.Name) is { } taken)
+            {
+                // Someone saved the same name since the check: the same error as the check gives.
+                foreach (var (field, message) in taken) ModelState.AddModelError($"Input.{field}", message);
+                await Prepare(await db.Libraries.AsNoTracking().FirstAsync(l => l.Id == Id));
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            return await Show(library, $"Ändringarna i {library.Name} har sparats.");
+        }
         catch (DbUpdateConcurrencyException) { return await RefuseStale(keepInput: true); }
     }
 
@@ -103,6 +114,11 @@ public class EditModel(AppDbContext db, IOutputCacheStore cache, CurrentUser use
     private async Task<IActionResult> SaveAndShow(Library library, string notice)
     {
         await db.SaveChangesAsync();
+        return await Show(library, notice);
+    }
+
+    private async Task<IActionResult> Show(Library library, string notice)
+    {
         await cache.EvictByTagAsync(CachePolicies.Directory, default);
         TempData["Notice"] = notice;
         return Redirect($"/bibliotek/{library.Id}");
