@@ -150,6 +150,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapDirectoryApi();
+app.MapReferenceGroupsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -41,7 +41,12 @@ public static class DemoData
 
     public static async Task LoadAsync(AppDbContext db, UserManager<AppUser> users, string? password, ILogger logger)
     {
-        if (await db.Libraries.AnyAsync()) return;
+        if (await db.Libraries.AnyAsync())
+        {
+            // An installation that got its demo libraries before the programme scenario existed gets it now.
+            await ProgrammeDemoData.LoadAsync(db, logger);
+            return;
+        }
         var now = DateTimeOffset.UtcNow;
         var libraries = Libraries.Select(l => new Library
         {
@@ -75,5 +80,6 @@ public static class DemoData
         }
         await db.SaveChangesAsync();
         logger.LogInformation("Demo data loaded: {Libraries} libraries, {People} people", libraries.Count, People.Length);
+        await ProgrammeDemoData.LoadAsync(db, logger);
     }
 }

@@ -169,6 +169,16 @@ public static class PageRegistry
         Api("PUT", "/api/v1/libraries/{id:int}", "/api/v1/libraries/{library}", AnonymousAccess.SignIn),
         Api("DELETE", "/api/v1/libraries/{id:int}", "/api/v1/libraries/{library}", AnonymousAccess.SignIn),
 
+        // Programme reference groups and coverage (demo programme 1: Digitalt först i Skåne). The year page is public;
+        // its add/remove posts are for the programme's editors (anonymous: the antiforgery filter answers 400).
+        Page("/program/{id:int}/referensgrupper/{year:int}", "/program/1/referensgrupper/2019"),
+        Post("/program/{id:int}/referensgrupper/{year:int}", "/program/1/referensgrupper/2019?handler=Add", AnonymousAccess.Status, status: 400),
+        Page("/program/{id:int}/referensgrupper/forslag", "/program/1/referensgrupper/forslag?ar=2021&storlek=15", AnonymousAccess.SignIn, Admin),
+        Post("/program/{id:int}/referensgrupper/forslag", "/program/1/referensgrupper/forslag", AnonymousAccess.SignIn, Admin),
+        Page("/program/{id:int}/tackning", "/program/1/tackning"),
+        Api("GET", "/api/v1/programmes/{id:int}/reference-groups", "/api/v1/programmes/1/reference-groups"),
+        Api("GET", "/api/v1/programmes/{id:int}/coverage", "/api/v1/programmes/1/coverage"),
+
         // Machine-readable description and health checks.
         Other("/openapi/{documentName}.json", "/openapi/v1.json"),
         Other("/health/live", "/health/live"),

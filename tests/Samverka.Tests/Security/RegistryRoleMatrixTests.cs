@@ -40,6 +40,8 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/konto/losenord"] = [O, O, O, O, O],
         ["/konto/tvastegsverifiering"] = [O, O, O, O, O],
         ["/konto/mina-uppgifter"] = [O, O, O, O, O],
+        // Programme editors: administrators and the coordinator of the programme's region (Skåne).
+        ["/program/{id:int}/referensgrupper/forslag"] = [O, O, D, D, D],
     };
 
     public static IEnumerable<object[]> AccountNames() => Accounts.Select(a => new object[] { a });
