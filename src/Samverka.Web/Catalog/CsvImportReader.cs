@@ -2,8 +2,23 @@ using System.Text;
 
 namespace Samverka.Web.Catalog;
 
-/// <summary>One problem in an uploaded file. Line 0 means the file as a whole.</summary>
-public record ImportError(int Line, string? Column, string Message, string? Value = null);
+/// <summary>
+/// One problem in an uploaded file. Line 0 means the file as a whole. The report shows the cell's
+/// value so it can be found, except a value that looks like a personnummer (refused for that very
+/// reason): it is never echoed back, neither as the value nor inside the message.
+/// </summary>
+public record ImportError(int Line, string? Column, string Message, string? Value = null)
+{
+    public const string Hidden = "(dold)";
+
+    public string Message { get; init; } = IsPersonal(Value, Message) && !string.IsNullOrWhiteSpace(Value)
+        ? Message.Replace(Value.Trim(), Hidden, StringComparison.Ordinal) : Message;
+
+    public string? Value { get; init; } = IsPersonal(Value, Message) ? Hidden : Value;
+
+    private static bool IsPersonal(string? value, string message) =>
+        value is not null && (message == PersonValidation.PersonalIdentityNumberMessage || PersonValidation.ContainsPersonalIdentityNumber(value));
+}
 
 /// <summary>A data row keyed by canonical column name, with its line number in the file.</summary>
 public record CsvRow(int Line, IReadOnlyDictionary<string, string> Cells)

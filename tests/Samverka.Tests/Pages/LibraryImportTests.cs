@@ -77,6 +77,34 @@ public class LibraryImportTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task Post_CellWithPersonnummer_IsReportedMasked()
+    {
+        var client = await app.SignedInAs(Roles.Admin);
+        var csv = Encoding.UTF8.GetBytes("namn;typ;kommunkod;adress\nMaskimport Ett;Folkbibliotek;1280;Kontakt 197001011234\n");
+
+        var response = await Upload(client, "/bibliotek/import", csv);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("197001011234", await response.Content.ReadAsStringAsync());
+        var row = Assert.Single((await response.ToDocumentAsync()).QuerySelectorAll(".table-scroll tbody tr")
+            .Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()));
+        Assert.Equal(["2", "adress", "(dold)", "Skriv inte personnummer i Samverka."], row);
+        Assert.Equal(0, await CountLibraries("Maskimport"));
+    }
+
+    [Fact]
+    public void ImportError_HidesAValueLikeAPersonnummer_AndKeepsOthers()
+    {
+        var masked = new Samverka.Web.Catalog.ImportError(3, "organisation", "Det finns inget bibliotek som heter Bibliotek 800101-1234 i kommun 1280.", " Bibliotek 800101-1234 ");
+        Assert.Equal("(dold)", masked.Value);
+        Assert.Equal("Det finns inget bibliotek som heter (dold) i kommun 1280.", masked.Message);
+        var refused = new Samverka.Web.Catalog.ImportError(2, "namn", "Skriv inte personnummer i Samverka.", "Anna 19800101-1234");
+        Assert.Equal("(dold)", refused.Value);
+        var plain = new Samverka.Web.Catalog.ImportError(2, "kommunkod", "Okänd kommunkod 1299.", "1299");
+        Assert.Equal(("1299", "Okänd kommunkod 1299."), (plain.Value, plain.Message));
+    }
+
+    [Fact]
     public async Task Post_NoFile_RendersSwedishError()
     {
         var client = await app.SignedInAs(Roles.Admin);

@@ -68,6 +68,28 @@ public class PersonImportTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task Post_RowWithPersonnummer_ReportIsMasked_NeverEchoesTheNumber()
+    {
+        var client = await app.SignedInAs(Roles.Admin);
+        var csv = Encoding.UTF8.GetBytes("namn,e-post,kommunkod,organisation,roll\n" +
+            "Dold 19800101-1234,pdold.ett@exempel.se,1280,Malmö stadsbibliotek,\n" +
+            "Dold Två,pdold.tva@exempel.se,1280,Bibliotek 800101-1234,Bibliotekarie 19800101+1234\n");
+
+        var response = await Upload(client, csv);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("0101-1234", html);
+        Assert.DoesNotContain("0101+1234", html);
+        var rows = (await response.ToDocumentAsync()).QuerySelectorAll(".table-scroll tbody tr")
+            .Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Contains(rows, r => r[0] == "2" && r[1] == "namn" && r[2] == "(dold)" && r[3] == "Skriv inte personnummer i Samverka.");
+        Assert.Contains(rows, r => r[0] == "3" && r[1] == "roll" && r[2] == "(dold)");
+        Assert.Contains(rows, r => r[0] == "3" && r[1] == "organisation" && r[2] == "(dold)");
+        Assert.Equal(0, await Count("pdold."));
+    }
+
+    [Fact]
     public async Task Get_Import_AsStaff_IsDenied()
     {
         var client = await app.SignedInAs(Roles.LibraryStaff);
