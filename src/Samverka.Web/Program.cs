@@ -151,6 +151,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("r
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapDirectoryApi();
 app.MapReferenceGroupsApi();
+app.MapProgrammesApi();
 app.MapRazorPages();
 
 app.Run();

@@ -179,6 +179,26 @@ public static class PageRegistry
         Api("GET", "/api/v1/programmes/{id:int}/reference-groups", "/api/v1/programmes/1/reference-groups"),
         Api("GET", "/api/v1/programmes/{id:int}/coverage", "/api/v1/programmes/1/coverage"),
 
+        // Programmes (satsningar): public reads; programme editors (admin, or the coordinator of all its regions) write.
+        Page("/program", "/program"),
+        Page("/program/{id:int}", "/program/{programme}"),
+        Page("/program/{id:int}/erbjudanden/{offeringId:int}", "/program/{programme}/erbjudanden/{offering}"),
+        Post("/program/{id:int}/erbjudanden/{offeringId:int}", "/program/{programme}/erbjudanden/{offering}?handler=Enrol", AnonymousAccess.Status, status: 400),
+        Page("/program/ny", "/program/ny", AnonymousAccess.SignIn, Admin),
+        Post("/program/ny", "/program/ny", AnonymousAccess.SignIn, Admin),
+        Page("/program/{id:int}/redigera", "/program/{programme}/redigera", AnonymousAccess.SignIn, Admin),
+        Post("/program/{id:int}/redigera", "/program/{programme}/redigera", AnonymousAccess.SignIn, Admin),
+        Page("/program/{id:int}/erbjudanden/ny", "/program/{programme}/erbjudanden/ny", AnonymousAccess.SignIn, Admin),
+        Post("/program/{id:int}/erbjudanden/ny", "/program/{programme}/erbjudanden/ny", AnonymousAccess.SignIn, Admin),
+        Page("/program/{id:int}/erbjudanden/{offeringId:int}/redigera", "/program/{programme}/erbjudanden/{offering}/redigera", AnonymousAccess.SignIn, Admin),
+        Post("/program/{id:int}/erbjudanden/{offeringId:int}/redigera", "/program/{programme}/erbjudanden/{offering}/redigera", AnonymousAccess.SignIn, Admin),
+        Api("GET", "/api/v1/programmes/", "/api/v1/programmes"),
+        Api("GET", "/api/v1/programmes/{id:int}", "/api/v1/programmes/{programme}"),
+        Api("GET", "/api/v1/programmes/{id:int}/offerings", "/api/v1/programmes/{programme}/offerings"),
+        Api("GET", "/api/v1/programmes/{id:int}/offerings/{offeringId:int}/eligibility", "/api/v1/programmes/{programme}/offerings/{offering}/eligibility"),
+        Api("GET", "/api/v1/programmes/{id:int}/enrolments", "/api/v1/programmes/{programme}/enrolments"),
+        Api("POST", "/api/v1/programmes/{id:int}/enrolments", "/api/v1/programmes/{programme}/enrolments", AnonymousAccess.SignIn),
+
         // Machine-readable description and health checks.
         Other("/openapi/{documentName}.json", "/openapi/v1.json"),
         Other("/health/live", "/health/live"),
@@ -198,6 +218,12 @@ public static class PageRegistry
         {
             var id = await app.WithDbAsync(db => db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
             url = url.Replace("{person}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (url.Contains("{programme}") || url.Contains("{offering}"))
+        {
+            var (programme, offering) = await Samverka.Tests.Programmes.ProgrammeSamples.RegistrySampleAsync(app);
+            url = url.Replace("{programme}", programme.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Replace("{offering}", offering.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         if (url.Contains("{account}"))
         {

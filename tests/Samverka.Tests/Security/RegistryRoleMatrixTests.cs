@@ -40,6 +40,11 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/konto/losenord"] = [O, O, O, O, O],
         ["/konto/tvastegsverifiering"] = [O, O, O, O, O],
         ["/konto/mina-uppgifter"] = [O, O, O, O, O],
+        // Programmes: the sample programme lies in Skåne, so Sara (regional Skåne) edits it too.
+        ["/program/ny"] = [O, O, D, D, D],
+        ["/program/{id:int}/redigera"] = [O, O, D, D, D],
+        ["/program/{id:int}/erbjudanden/ny"] = [O, O, D, D, D],
+        ["/program/{id:int}/erbjudanden/{offeringId:int}/redigera"] = [O, O, D, D, D],
         // Programme editors: administrators and the coordinator of the programme's region (Skåne).
         ["/program/{id:int}/referensgrupper/forslag"] = [O, O, D, D, D],
     };
