@@ -61,10 +61,18 @@ public static class ReferenceGroupRules
             RepresentativeName = person.Length > 0 ? person : null,
             ExternalName = external.Length > 0 ? external : null,
         };
-        if (!await SaveMembersAsync(db, facts.Programme.Id, year, [member], ct))
-            errors["MunicipalityCode"] = "Medlemmen lades till av någon annan samtidigt; den finns redan i gruppen.";
+        // A lost race may be over creating the year's group (someone else added another member first):
+        // then the group exists and a second try succeeds; a lost race over the same member fails again.
+        if (!await SaveMembersAsync(db, facts.Programme.Id, year, [Copy(member)], ct)
+            && !await SaveMembersAsync(db, facts.Programme.Id, year, [Copy(member)], ct))
+            errors[code.Length > 0 ? "MunicipalityCode" : "ExternalName"] = "Medlemmen lades till av någon annan samtidigt; den finns redan i gruppen.";
         return errors;
     }
+
+    private static ReferenceGroupMember Copy(ReferenceGroupMember m) => new()
+    {
+        MunicipalityCode = m.MunicipalityCode, LibraryId = m.LibraryId, RepresentativeName = m.RepresentativeName, ExternalName = m.ExternalName,
+    };
 
     /// <summary>Creates the year's group from a proposal; refused when the year is outside the period or the group exists.</summary>
     public static async Task<string?> CreateGroupAsync(AppDbContext db, ProgrammeFacts facts, int year, IEnumerable<string> municipalityCodes, CancellationToken ct = default)

@@ -238,6 +238,7 @@ public class OperationsTests(SamverkaFactory app)
         var libraryId = await app.WithDbAsync(db => db.Libraries.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync());
         var personId = await app.WithDbAsync(db => db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync());
         var accountId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == SamverkaFactory.Accounts[Roles.LibraryStaff]).Select(u => u.Id).FirstAsync());
+        var (programmeId, offeringId) = await Samverka.Tests.Programmes.ProgrammeSamples.RegistrySampleAsync(app);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -256,7 +257,10 @@ public class OperationsTests(SamverkaFactory app)
                 .Replace("/kommuner/{code}", "/kommuner/1280")
                 .Replace("/fel/{code:int}", "/fel/404")
                 .Replace("/admin/konton/{id}", $"/admin/konton/{accountId}")
-                .Replace("/konto/inbjudan/{token}", "/konto/inbjudan/ingen-sadan-inbjudan");
+                .Replace("/konto/inbjudan/{token}", "/konto/inbjudan/ingen-sadan-inbjudan")
+                .Replace("/program/{id:int}", $"/program/{programmeId}")
+                .Replace("{offeringId:int}", offeringId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Replace("{year:int}", "2019");
             Assert.False(url.Contains('{'), $"No sample value for the route {route}: add one in OperationsTests.AllPageUrls");
             urls.Add(url);
         }

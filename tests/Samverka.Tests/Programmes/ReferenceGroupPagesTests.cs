@@ -107,6 +107,21 @@ public class ReferenceGroupPagesTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task AddMember_TwoEditorsAtOnce_YieldOneMember()
+    {
+        var id = await SkaneSeed.CreateProgrammeAsync(app);
+        var url = $"/program/{id}/referensgrupper/2020";
+        var clients = new[] { await app.As(Sara), await app.As(Admin) };
+        var tokens = await Task.WhenAll(clients.Select(c => c.AntiforgeryTokenAsync(url)));
+        var responses = await Task.WhenAll(clients.Select((c, i) => c.PostAsync(url + "?handler=Add", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["Input.MunicipalityCode"] = "1265", ["__RequestVerificationToken"] = tokens[i] }))));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, ((int)r.StatusCode).ToString()));
+        Assert.Equal(1, await MemberCountAsync(id, 2020));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ReferenceGroups.CountAsync(g => g.ProgrammeId == id && g.Year == 2020)));
+    }
+
+    [Fact]
     public async Task RemoveMember_AsCoordinator_Removes_OthersAreRefused()
     {
         var id = await SkaneSeed.CreateProgrammeAsync(app);
