@@ -199,6 +199,10 @@ public static class PageRegistry
         Api("GET", "/api/v1/programmes/{id:int}/enrolments", "/api/v1/programmes/{programme}/enrolments"),
         Api("POST", "/api/v1/programmes/{id:int}/enrolments", "/api/v1/programmes/{programme}/enrolments", AnonymousAccess.SignIn),
 
+        // Engagement per municipality (map, table; ?handler=Csv|Xlsx|Svg): public, like the seed's map.
+        Page("/program/{id:int}/engagemang", "/program/{programme}/engagemang"),
+        Page("/engagemang", "/engagemang"),
+
         // Machine-readable description and health checks.
         Other("/openapi/{documentName}.json", "/openapi/v1.json"),
         Other("/health/live", "/health/live"),
