@@ -152,6 +152,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapDirectoryApi();
 app.MapReferenceGroupsApi();
 app.MapProgrammesApi();
+app.MapEngagementApi();
 app.MapRazorPages();
 
 app.Run();

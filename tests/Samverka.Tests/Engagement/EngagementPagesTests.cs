@@ -112,6 +112,21 @@ public class EngagementPagesTests(EngagementFactory app) : IClassFixture<Engagem
         Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
     }
 
+    [Fact]
+    public async Task Api_Engagement_SameValuesAsThePage_AndInOpenApi()
+    {
+        var client = app.Anonymous();
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/programmes/{app.ProgrammeId}/engagement"));
+        var root = json.RootElement;
+        Assert.Equal((4, 32, 33), (root.GetProperty("max").GetInt32(), root.GetProperty("engaged").GetInt32(), root.GetProperty("municipalities").GetInt32()));
+        var rows = root.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["Bjuv", "Klippan", "Sjöbo"], rows.Where(r => r.GetProperty("value").GetInt32() == 4).Select(r => r.GetProperty("municipalityName").GetString()));
+        var malmo = rows.Single(r => r.GetProperty("municipalityCode").GetString() == "1280");
+        Assert.Equal([2018, 2019, 2020], malmo.GetProperty("referenceGroupYears").EnumerateArray().Select(y => y.GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/programmes/999999/engagement")).StatusCode);
+        Assert.Contains("/api/v1/programmes/{id}/engagement", await client.GetStringAsync("/openapi/v1.json"));
+    }
+
     [Theory]
     [InlineData("/program/999999/engagemang")]
     [InlineData("/program/999999/engagemang?handler=Svg")]

@@ -202,6 +202,7 @@ public static class PageRegistry
         // Engagement per municipality (map, table; ?handler=Csv|Xlsx|Svg): public, like the seed's map.
         Page("/program/{id:int}/engagemang", "/program/{programme}/engagemang"),
         Page("/engagemang", "/engagemang"),
+        Api("GET", "/api/v1/programmes/{id:int}/engagement", "/api/v1/programmes/{programme}/engagement"),
 
         // Machine-readable description and health checks.
         Other("/openapi/{documentName}.json", "/openapi/v1.json"),
