@@ -27,8 +27,9 @@ var scopeGuard = new ScopeGuardInterceptor();
 // AuditInterceptor (after the guard, so a refused write opens no transaction) writes the audit rows in the change's transaction.
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<AuditInterceptor>();
+builder.Services.AddSingleton<EngagementCacheInterceptor>(); // programme data changed: the public output cache is emptied
 builder.Services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(dataSource)
-    .AddInterceptors(scopeGuard, sp.GetRequiredService<AuditInterceptor>()));
+    .AddInterceptors(scopeGuard, sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<EngagementCacheInterceptor>()));
 builder.Services.AddSingleton<MigrationRunner>();
 builder.Services.AddScoped<StartupData>();
 builder.Services.AddHttpContextAccessor();

@@ -10,10 +10,11 @@ namespace Samverka.Web.Catalog;
 /// reference group in any year of the period, so 0..(offerings + 1); 0–4 in Skåne.
 /// Shared by the engagement pages and the programmes API.
 /// <para>
-/// CACHING: the engagement pages are in the output cache (<c>CachePolicies.Directory</c>). Every
-/// write to programmes, offerings, enrolments or reference groups must call
-/// <c>cache.EvictByTagAsync(CachePolicies.Directory, ct)</c> after saving, or the map and table
-/// show stale values for up to ten minutes.
+/// CACHING: the engagement pages and API are in the output cache (<c>CachePolicies.Directory</c>).
+/// Writes to programmes, offerings, enrolments or reference groups through SaveChanges empty it via
+/// EngagementCacheInterceptor; a write that bypasses SaveChanges (ExecuteUpdate/ExecuteDelete, raw
+/// SQL) must call <c>cache.EvictByTagAsync(CachePolicies.Directory, ct)</c> itself, or the map and
+/// table show stale values for up to ten minutes.
 /// </para>
 /// </summary>
 public static class Engagement

@@ -112,6 +112,30 @@ public class EngagementPagesTests(EngagementFactory app) : IClassFixture<Engagem
         Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
     }
 
+    /// <summary>
+    /// A coordinator enrols a municipality through the API: the cached map and table show it at once
+    /// (EngagementCacheInterceptor empties the output cache when programme data is saved).
+    /// </summary>
+    [Fact]
+    public async Task Enrolment_ThroughApi_ShowsAtOnceOnCachedPages()
+    {
+        var id = await Seed003.AddAsync(app, "Anmälningstest " + Guid.NewGuid().ToString("N")[..8]);
+        var startpaket = await app.WithDbAsync(db => db.Offerings.Where(o => o.ProgrammeId == id && o.Name == "Startpaket").Select(o => o.Id).SingleAsync());
+        var anonymous = app.Anonymous();
+        async Task<string> StaffanstorpAsync(string url) => (await anonymous.GetDocumentAsync(url)).QuerySelectorAll("tbody tr")
+            .Single(r => r.QuerySelector("th")!.TextContent == "Staffanstorp").QuerySelector(".value")!.TextContent;
+        Assert.Equal("0 av 4", await StaffanstorpAsync($"/program/{id}/engagemang"));
+        Assert.Equal("0 av 4", await StaffanstorpAsync($"/engagemang?program={id}"));
+
+        var sara = await app.SignedInAs(Samverka.Web.Data.Roles.RegionalCoordinator);
+        var response = await sara.PostAsync($"/api/v1/programmes/{id}/enrolments",
+            System.Net.Http.Json.JsonContent.Create(new { offeringId = startpaket, municipalityCode = "1230", year = 2020 }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        Assert.Equal("1 av 4", await StaffanstorpAsync($"/program/{id}/engagemang"));
+        Assert.Equal("1 av 4", await StaffanstorpAsync($"/engagemang?program={id}"));
+    }
+
     [Fact]
     public async Task Api_Engagement_SameValuesAsThePage_AndInOpenApi()
     {
