@@ -15,8 +15,7 @@ public sealed record MemberInput(string? MunicipalityCode, int? LibraryId, strin
 public static class ReferenceGroupRules
 {
     /// <summary>Administrators, or a regional coordinator whose counties hold the whole programme (the programme editors).</summary>
-    public static bool CanEdit(UserScope s, IReadOnlyCollection<string> regionCodes) =>
-        s.IsSystem || s.IsAdmin || (s.Counties.Count > 0 && regionCodes.Count > 0 && regionCodes.All(s.Counties.Contains));
+    public static bool CanEdit(UserScope s, IReadOnlyCollection<string> regionCodes) => ProgrammeRules.CanEditProgramme(s, regionCodes);
 
     public static string? YearError(ProgrammeFacts facts, int year) => facts.InPeriod(year) ? null
         : $"Året {year} ligger utanför satsningens period {facts.Period}.";
