@@ -43,6 +43,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<ReferenceGroup> ReferenceGroups => Set<ReferenceGroup>();
     public DbSet<ReferenceGroupMember> ReferenceGroupMembers => Set<ReferenceGroupMember>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivitySession> ActivitySessions => Set<ActivitySession>();
+    public DbSet<ActivityTheme> ActivityThemes => Set<ActivityTheme>();
+    public DbSet<ActivityOrganiser> ActivityOrganisers => Set<ActivityOrganiser>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -101,6 +107,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
 
         AccountModel.Configure(b);
         ProgrammeModel.Configure(b);
+        ActivityModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);
@@ -110,6 +117,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         b.Entity<Library>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.Entity<Person>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.Entity<Programme>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        b.Entity<Activity>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
     }
 
     /// <summary>PostgreSQL folds unquoted names to lower case; snake_case keeps hand-written SQL readable.</summary>
