@@ -189,6 +189,8 @@ public class AuditInterceptor(AuditLog audit) : SaveChangesInterceptor
                 continue;
             }
             if (IsSecret(name)) continue;
+            // File contents (uploaded PDFs) would bloat every audit row: the file's name, size and checksum say enough.
+            if (meta.ClrType == typeof(byte[])) continue;
             changes[name] = (before, after);
         }
         return changes;

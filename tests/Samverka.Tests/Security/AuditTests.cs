@@ -46,6 +46,24 @@ public class AuditTests(SamverkaFactory app)
     };
 
     [Fact]
+    public async Task StoredFile_Audited_WithoutItsContent()
+    {
+        var before = await LastIdAsync();
+        var name = $"avtal-{Tag()}.pdf";
+        await app.WithDbAsync(async db =>
+        {
+            db.StoredFiles.Add(new StoredFile { FileName = name, ContentType = "application/pdf", Length = 9,
+                Sha256 = new string('a', 64), Content = "%PDF-1.4\n"u8.ToArray(), UploadedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        var e = Assert.Single(await SinceAsync(before));
+        var changes = Changes(e);
+        Assert.Equal(name, changes["FileName"].After.GetString());
+        Assert.False(changes.ContainsKey("Content"));
+    }
+
+    [Fact]
     public async Task Post_CreateLibrary_WritesOneCreateRowWithWhoWhereAndValues()
     {
         var client = await app.SignedInAs(Roles.RegionalCoordinator);
