@@ -49,6 +49,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<ActivityTheme> ActivityThemes => Set<ActivityTheme>();
     public DbSet<ActivityOrganiser> ActivityOrganisers => Set<ActivityOrganiser>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
+    public DbSet<SteeringDocument> SteeringDocuments => Set<SteeringDocument>();
+    public DbSet<CooperationArea> CooperationAreas => Set<CooperationArea>();
+    public DbSet<CooperationAreaTheme> CooperationAreaThemes => Set<CooperationAreaTheme>();
+    public DbSet<AgreementFollowUp> AgreementFollowUps => Set<AgreementFollowUp>();
+    public DbSet<FollowUpAreaProgress> FollowUpAreaProgress => Set<FollowUpAreaProgress>();
+    public DbSet<FollowUpReminder> FollowUpReminders => Set<FollowUpReminder>();
+    public DbSet<ProjectAgreement> ProjectAgreements => Set<ProjectAgreement>();
+    public DbSet<ProjectAgreementActivity> ProjectAgreementActivities => Set<ProjectAgreementActivity>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -108,6 +118,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         AccountModel.Configure(b);
         ProgrammeModel.Configure(b);
         ActivityModel.Configure(b);
+        AgreementModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);
@@ -118,6 +129,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         b.Entity<Person>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.Entity<Programme>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.Entity<Activity>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        b.Entity<Agreement>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
     }
 
     /// <summary>PostgreSQL folds unquoted names to lower case; snake_case keeps hand-written SQL readable.</summary>
