@@ -23,8 +23,7 @@ public static class AgreementValidation
         else if (t.Length > 300) errors["Title"] = "Rubriken får vara högst 300 tecken.";
         var reg = string.IsNullOrWhiteSpace(registryNumber) ? null : registryNumber.Trim();
         if (reg is { Length: > 50 }) errors["RegistryNumber"] = "Diarienumret får vara högst 50 tecken.";
-        else if (reg is not null && await db.Agreements.AnyAsync(a => a.CountyCode == countyCode && a.RegistryNumber == reg
-                     && a.AmendsAgreementId == null && a.Id != agreementId && a.AmendsAgreementId != agreementId, ct))
+        else if (reg is not null && await RegistryNumberTakenAsync(db, countyCode, reg, agreementId, ct))
             errors["RegistryNumber"] = $"Diarienumret {reg} används redan av en annan överenskommelse i regionen.";
         var from = ParseDate(validFrom, "ValidFrom", "giltig från", errors);
         var to = ParseDate(validTo, "ValidTo", "giltig till", errors);
@@ -37,6 +36,13 @@ public static class AgreementValidation
         // The registry number is not checked: a diarienummer such as 2019-000153 is digits by nature.
         if (PersonValidation.ContainsPersonalIdentityNumber(t)) errors["Title"] = PersonValidation.PersonalIdentityNumberMessage;
         return errors.Count > 0 ? (null, errors) : (new AgreementHead(t, reg, from!.Value, to!.Value, months!.Value), errors);
+    }
+
+    /// <summary>Whether another first version in the region has the number; an amendment shares its first version's.</summary>
+    private static async Task<bool> RegistryNumberTakenAsync(AppDbContext db, string countyCode, string reg, int? agreementId, CancellationToken ct)
+    {
+        var root = agreementId is int id ? await db.Agreements.Where(a => a.Id == id).Select(a => a.AmendsAgreementId ?? a.Id).FirstOrDefaultAsync(ct) : 0;
+        return await db.Agreements.AnyAsync(a => a.CountyCode == countyCode && a.RegistryNumber == reg && a.AmendsAgreementId == null && a.Id != root, ct);
     }
 
     public static DateOnly? ParseDate(string? text, string field, string label, Dictionary<string, string> errors)

@@ -208,6 +208,28 @@ public static class PageRegistry
         Other("/openapi/{documentName}.json", "/openapi/v1.json"),
         Other("/health/live", "/health/live"),
         Other("/health/ready", "/health/ready"),
+
+        // Cooperation agreements: signed in only; a library sees those it is party to. Samples: 1 = Malmö (seed 000,
+        // signed), 3 = Kristianstad (draft), follow-up 1 = Malmö's first.
+        Page("/overenskommelser", "/overenskommelser", AnonymousAccess.SignIn, Admin),
+        Page("/overenskommelser/ny", "/overenskommelser/ny", AnonymousAccess.SignIn, Admin),
+        Post("/overenskommelser/ny", "/overenskommelser/ny", AnonymousAccess.SignIn, Admin),
+        Page("/overenskommelser/{id:int}", "/overenskommelser/1", AnonymousAccess.SignIn, Admin),
+        Post("/overenskommelser/{id:int}", "/overenskommelser/1?handler=Amend", AnonymousAccess.SignIn, Admin),
+        Page("/overenskommelser/{id:int}/redigera", "/overenskommelser/3/redigera", AnonymousAccess.SignIn, Admin),
+        Post("/overenskommelser/{id:int}/redigera", "/overenskommelser/3/redigera", AnonymousAccess.SignIn, Admin),
+        Page("/overenskommelser/{id:int}/underteckna", "/overenskommelser/3/underteckna", AnonymousAccess.SignIn, Admin),
+        Post("/overenskommelser/{id:int}/underteckna", "/overenskommelser/3/underteckna", AnonymousAccess.SignIn, Admin),
+        Page("/overenskommelser/{id:int}/avstamningar/{followUpId:int}", "/overenskommelser/1/avstamningar/1", AnonymousAccess.SignIn, Admin),
+        Post("/overenskommelser/{id:int}/avstamningar/{followUpId:int}", "/overenskommelser/1/avstamningar/1", AnonymousAccess.SignIn, Admin),
+        Page("/overenskommelser/{id:int}/projektavtal/ny", "/overenskommelser/1/projektavtal/ny", AnonymousAccess.SignIn, Admin),
+        Post("/overenskommelser/{id:int}/projektavtal/ny", "/overenskommelser/1/projektavtal/ny", AnonymousAccess.SignIn, Admin),
+        Page("/overenskommelser/{id:int}/utskrift", "/overenskommelser/1/utskrift", AnonymousAccess.SignIn, Admin),
+        Api("GET", "/api/v1/agreements/", "/api/v1/agreements", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/agreements/{id:int}", "/api/v1/agreements/1", AnonymousAccess.SignIn),
+        Api("PUT", "/api/v1/agreements/{id:int}", "/api/v1/agreements/3", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/agreements/{id:int}/versions", "/api/v1/agreements/1/versions", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/agreements/{id:int}/follow-ups", "/api/v1/agreements/1/follow-ups", AnonymousAccess.SignIn),
     ];
 
     /// <summary>Replaces {library} and {person} in a sample URL with the lowest ids in the app's database.</summary>

@@ -40,6 +40,15 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/konto/losenord"] = [O, O, O, O, O],
         ["/konto/tvastegsverifiering"] = [O, O, O, O, O],
         ["/konto/mina-uppgifter"] = [O, O, O, O, O],
+        // Agreements (samples: 1 Malmö signed, 3 Kristianstad draft): Maja's Malmö is party to 1 only; Hugo's Helsingborg to neither.
+        ["/overenskommelser"] = [O, O, O, O, O],
+        ["/overenskommelser/ny"] = [O, O, D, D, D],
+        ["/overenskommelser/{id:int}"] = [O, O, O, N, O],
+        ["/overenskommelser/{id:int}/redigera"] = [O, O, N, N, D],
+        ["/overenskommelser/{id:int}/underteckna"] = [O, O, N, N, D],
+        ["/overenskommelser/{id:int}/avstamningar/{followUpId:int}"] = [O, O, D, N, D],
+        ["/overenskommelser/{id:int}/projektavtal/ny"] = [O, O, D, N, D],
+        ["/overenskommelser/{id:int}/utskrift"] = [O, O, O, N, O],
         // Programmes: the sample programme lies in Skåne, so Sara (regional Skåne) edits it too.
         ["/program/ny"] = [O, O, D, D, D],
         ["/program/{id:int}/redigera"] = [O, O, D, D, D],
