@@ -21,12 +21,15 @@ public static class AgreementReminders
             .Where(f => f.HeldOn == null && f.DueOn <= soon && f.Agreement!.SignedOn != null && f.Agreement.TerminatedOn == null)
             .Select(f => new
             {
-                f.Id, f.DueOn, f.Agreement!.Title, f.AgreementId,
+                f.Id, f.DueOn, f.Agreement!.Title, f.AgreementId, Root = f.Agreement.AmendsAgreementId ?? f.AgreementId, f.Agreement.VersionNumber,
                 Contacts = f.Agreement.Parties.Where(p => p.ContactEmail != null).Select(p => p.ContactEmail!).ToList(),
             })
             .ToListAsync(ct);
+        // A version replaced by a signed amendment is no longer followed up; the amendment's schedule is.
+        var signedAmendments = await db.Agreements.AsNoTracking().Where(a => a.AmendsAgreementId != null && a.SignedOn != null)
+            .Select(a => new { Root = a.AmendsAgreementId!.Value, a.VersionNumber }).ToListAsync(ct);
         var queued = 0;
-        foreach (var f in due)
+        foreach (var f in due.Where(f => !signedAmendments.Any(s => s.Root == f.Root && s.VersionNumber > f.VersionNumber)))
         {
             var kind = f.DueOn < today ? ReminderKind.Overdue : ReminderKind.Upcoming;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -58,5 +61,4 @@ public static class AgreementReminders
             $"Hej!\n\nAvstämningen {due:yyyy-MM-dd} enligt överenskommelsen \"{title}\" är inte antecknad.\n" +
             $"Anteckna den i Samverka under /overenskommelser/{agreementId} när den är genomförd.\n\nSamverka"),
     };
-
 }

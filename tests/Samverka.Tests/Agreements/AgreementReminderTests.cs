@@ -70,4 +70,26 @@ public class AgreementReminderTests(SamverkaFactory app)
         await QueueAsync(DateTimeOffset.UtcNow);
         Assert.Empty(await MailToAsync(email));
     }
+
+    [Fact]
+    public async Task QueueDue_VersionReplacedByASignedAmendment_IsNotRemindedTwice()
+    {
+        var client = await app.As(Sara);
+        var email = $"version.{UniqueText.Letters()}@exempel.se";
+        var today = AgreementRules.Today(DateTimeOffset.UtcNow);
+        var from = today.AddMonths(-12).AddDays(7);
+        var first = await client.CreateSignedAsync("Ändrad och påminns " + UniqueText.Letters(), from.ToString("yyyy-MM-dd"),
+            from.AddMonths(24).ToString("yyyy-MM-dd"), from.ToString("yyyy-MM-dd"), contactEmail: email);
+        var amend = await client.PostFormAsync($"/overenskommelser/{first}?handler=Amend", [], $"/overenskommelser/{first}");
+        var second = int.Parse(amend.Headers.Location!.OriginalString.Split('/').Last());
+        var signed = await client.SignAsync(second, today.ToString("yyyy-MM-dd"));
+        Assert.True(signed.StatusCode == System.Net.HttpStatusCode.Redirect, string.Join(" | ", (await signed.ToDocumentAsync()).ErrorMessages()) + signed.StatusCode);
+
+        await QueueAsync(DateTimeOffset.UtcNow);
+
+        Assert.Equal(2, (await MailToAsync(email)).Count);
+        var claimed = await app.WithDbAsync(db => db.FollowUpReminders.Where(r => r.FollowUp!.AgreementId == first || r.FollowUp!.AgreementId == second)
+            .Select(r => r.FollowUp!.AgreementId).ToListAsync());
+        Assert.All(claimed, agreementId => Assert.Equal(second, agreementId));
+    }
 }
