@@ -218,4 +218,33 @@ public class AgreementPageTests(SamverkaFactory app)
         Assert.Contains(title, doc.Body!.TextContent);
         Assert.Contains("50 000 kr", doc.Body!.TextContent.Replace('\u00a0', ' '));
     }
+
+    [Fact]
+    public async Task ProjectAgreement_LinksTheRegionsActivities_AndRefusesAnotherRegions()
+    {
+        var client = await app.As(Sara);
+        var id = await client.CreateSignedAsync("Projekt " + UniqueText.Letters(), "2019-01-01", "2020-12-31", "2018-12-20");
+        Activity Make(string county) => new()
+        {
+            Uid = Guid.NewGuid(), Title = "Workshop " + UniqueText.Letters(), CountyCode = county, Capacity = 20,
+            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        var (skane, vastmanland) = await app.WithDbAsync(async db =>
+        {
+            var a = Make("12");
+            var b = Make("19");
+            db.Activities.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a, b);
+        });
+        var url = $"/overenskommelser/{id}/projektavtal/ny";
+        var refused = await client.PostFormAsync(url, new() { ["Title"] = "Fel region", ["ActivityIds"] = vastmanland.Id.ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains((await refused.ToDocumentAsync()).ErrorMessages(), m => m.Contains("regionens lista"));
+        var ok = await client.PostFormAsync(url, new() { ["Title"] = "Rätt region", ["ActivityIds"] = skane.Id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var linked = await app.WithDbAsync(db => db.ProjectAgreementActivities.Where(x => x.ProjectAgreement!.AgreementId == id).Select(x => x.ActivityId).ToListAsync());
+        Assert.Equal([skane.Id], linked);
+        Assert.Contains(skane.Title, (await client.GetDocumentAsync($"/overenskommelser/{id}")).Body!.TextContent);
+    }
 }
