@@ -136,10 +136,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock)
 
     private async Task<bool> LoadAsync(bool tracked)
     {
-        IQueryable<Agreement> q = AgreementRules.WithContent(await AgreementRules.ReadableAsync(db, user.Scope)).Include(a => a.Amends);
-        if (!tracked) q = q.AsNoTracking();
-        var a = await q.FirstOrDefaultAsync(x => x.Id == Id);
-        if (a is null) return false;
+        if (await AgreementLoader.LoadAsync(db, user.Scope, Id, tracked) is not { } a) return false;
         Agreement = a;
         Today = AgreementRules.Today(clock);
         Status = AgreementRules.StatusOn(a, Today);

@@ -75,12 +75,7 @@ public class EditModel(AppDbContext db, CurrentUser user, TimeProvider clock) : 
         return Page();
     }
 
-    private async Task<Agreement?> LoadAsync(bool tracked)
-    {
-        var q = AgreementRules.WithContent(await AgreementRules.ReadableAsync(db, user.Scope));
-        if (!tracked) q = q.AsNoTracking();
-        return await q.FirstOrDefaultAsync(a => a.Id == Id);
-    }
+    private Task<Agreement?> LoadAsync(bool tracked) => AgreementLoader.LoadAsync(db, user.Scope, Id, tracked);
 
     private async Task<IActionResult> Show()
     {
