@@ -97,6 +97,10 @@ public static class AgreementsApi
         {
             return TypedResults.Conflict(new ApiError("Någon annan har ändrat överenskommelsen efter versionen du skickade, så ingenting sparades. Läs den igen och försök på nytt."));
         }
+        catch (DbUpdateException e) when (AgreementValidation.IsRegistryNumberConflict(e))
+        {
+            return TypedResults.Conflict(new ApiError(AgreementValidation.RegistryNumberRace));
+        }
         return TypedResults.Ok(ToDto(a, AgreementRules.Today(clock)));
     }
 

@@ -12,8 +12,9 @@ namespace Samverka.Web.Catalog;
 /// </summary>
 public static class AgreementReminders
 {
+    /// <param name="publicUrl">Samverka:PublicUrl, so that the e-mail links to the agreement; without it the link is a path.</param>
     /// <returns>How many reminders this call queued (each possibly to several contact persons).</returns>
-    public static async Task<int> QueueDueAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<int> QueueDueAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct = default, string? publicUrl = null)
     {
         var today = AgreementRules.Today(now);
         var soon = today.AddDays(AgreementRules.ReminderDaysBefore);
@@ -41,7 +42,7 @@ public static class AgreementReminders
                 await tx.RollbackAsync(ct);
                 continue;
             }
-            var (subject, body) = Message(kind, f.Title, f.DueOn, f.AgreementId);
+            var (subject, body) = Message(kind, f.Title, f.DueOn, $"{publicUrl?.TrimEnd('/')}/overenskommelser/{f.AgreementId}");
             foreach (var to in f.Contacts.Distinct(StringComparer.OrdinalIgnoreCase))
                 Outbox.Enqueue(db, to, subject, body, now);
             await db.SaveChangesAsync(ct);
@@ -52,13 +53,13 @@ public static class AgreementReminders
         return queued;
     }
 
-    private static (string Subject, string Body) Message(ReminderKind kind, string title, DateOnly due, int agreementId) => kind switch
+    private static (string Subject, string Body) Message(ReminderKind kind, string title, DateOnly due, string link) => kind switch
     {
         ReminderKind.Upcoming => ($"Avstämning {due:yyyy-MM-dd}: {title}",
             $"Hej!\n\nOm två veckor, {due:yyyy-MM-dd}, är det dags för avstämning enligt överenskommelsen \"{title}\".\n" +
-            $"Anteckna avstämningen i Samverka under /overenskommelser/{agreementId}.\n\nSamverka"),
+            $"Anteckna avstämningen i Samverka: {link}\n\nSamverka"),
         _ => ($"Försenad avstämning: {title}",
             $"Hej!\n\nAvstämningen {due:yyyy-MM-dd} enligt överenskommelsen \"{title}\" är inte antecknad.\n" +
-            $"Anteckna den i Samverka under /overenskommelser/{agreementId} när den är genomförd.\n\nSamverka"),
+            $"Anteckna den i Samverka när den är genomförd: {link}\n\nSamverka"),
     };
 }

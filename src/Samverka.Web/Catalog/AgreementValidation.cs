@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Samverka.Web.Data;
 
 namespace Samverka.Web.Catalog;
@@ -44,6 +45,12 @@ public static class AgreementValidation
         var root = agreementId is int id ? await db.Agreements.Where(a => a.Id == id).Select(a => a.AmendsAgreementId ?? a.Id).FirstOrDefaultAsync(ct) : 0;
         return await db.Agreements.AnyAsync(a => a.CountyCode == countyCode && a.RegistryNumber == reg && a.AmendsAgreementId == null && a.Id != root, ct);
     }
+
+    /// <summary>Two saves with the same registry number at once: the unique index lets one through and this names the other.</summary>
+    public static bool IsRegistryNumberConflict(DbUpdateException e) =>
+        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_agreements_county_code_registry_number" };
+
+    public const string RegistryNumberRace = "Någon annan sparade just en överenskommelse med samma diarienummer i regionen. Välj ett annat diarienummer.";
 
     public static DateOnly? ParseDate(string? text, string field, string label, Dictionary<string, string> errors)
     {

@@ -136,22 +136,21 @@ public static class AgreementDemoData
             Area(2, "Sprida information om insatserna till andra kommuner i Skåne."),
         ];
 
-        Agreement Draft(string library, string partyName) 
+        Agreement Draft(string library)
         {
-            var a = Make($"Överenskommelse om samarbete mellan Region Skånes kulturförvaltning och {partyName}", null, new DateOnly(2018, 12, 1), DraftNote);
-            a.Background = DraftNote;
-            a.Parties = [RegionParty(false), new() { SortOrder = 1, Name = partyName, LibraryId = libraries[library] }];
+            var a = Make($"Överenskommelse om samarbete mellan Region Skånes kulturförvaltning och {library}", null, new DateOnly(2018, 12, 1), DraftNote);
+            a.Parties = [RegionParty(false), new() { SortOrder = 1, Name = library, LibraryId = libraries[library] }];
             a.SteeringDocuments = Regional();
             a.Areas =
             [
-                Area(0, $"{partyName} deltar aktivt i regional arbetsgrupp för \"Digitalt först\" med Region Skåne som sammankallande."),
+                Area(0, $"{library} deltar aktivt i regional arbetsgrupp för \"Digitalt först\" med Region Skåne som sammankallande."),
                 Area(1, "Genomförande av kompetensutvecklingsinsatser för bibliotekspersonal i Skåne. Behov identifieras inom ämnesområdena:",
                     "Käll- och sökkritik samt källtillit.\nKompetensutvecklingsbehov utifrån självskattningstestet.\nBarn och unga.", 3, 5),
             ];
             return a;
         }
 
-        var all = new[] { malmo, helsingborg, Draft("Kristianstads stadsbibliotek", "Kristianstads stadsbibliotek"), Draft("Lunds stadsbibliotek", "Lunds stadsbibliotek") };
+        var all = new[] { malmo, helsingborg, Draft("Kristianstads stadsbibliotek"), Draft("Lunds stadsbibliotek") };
         foreach (var a in all) AgreementRules.Reschedule(a);
         db.Agreements.AddRange(all);
         await db.SaveChangesAsync();

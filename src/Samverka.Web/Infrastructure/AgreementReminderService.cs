@@ -10,7 +10,7 @@ namespace Samverka.Web.Infrastructure;
 /// tests, which call QueueDueAsync themselves), since the reminders would only wait in the outbox.
 /// </summary>
 public class AgreementReminderService(IServiceScopeFactory scopes, TimeProvider time, IOptions<OutboxOptions> outbox,
-    ILogger<AgreementReminderService> logger) : BackgroundService
+    IConfiguration config, ILogger<AgreementReminderService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -23,7 +23,7 @@ public class AgreementReminderService(IServiceScopeFactory scopes, TimeProvider 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var queued = await AgreementReminders.QueueDueAsync(db, time.GetUtcNow(), stoppingToken);
+                var queued = await AgreementReminders.QueueDueAsync(db, time.GetUtcNow(), stoppingToken, config["Samverka:PublicUrl"]);
                 if (queued > 0) logger.LogInformation("Queued {Count} follow-up reminders", queued);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Catalog;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
@@ -34,7 +35,14 @@ public class CreateModel(AppDbContext db, CurrentUser user, TimeProvider clock) 
         var agreement = new Agreement { Title = valid.Head.Title, CountyCode = valid.CountyCode, CreatedAt = now, UpdatedAt = now };
         Input.Apply(valid, agreement, now);
         db.Agreements.Add(agreement);
-        await db.SaveChangesAsync();
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException e) when (AgreementValidation.IsRegistryNumberConflict(e))
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Input.RegistryNumber", AgreementValidation.RegistryNumberRace);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await Show();
+        }
         TempData["Notice"] = "Utkastet har sparats.";
         return Redirect($"/overenskommelser/{agreement.Id}");
     }

@@ -62,6 +62,13 @@ public class EditModel(AppDbContext db, CurrentUser user, TimeProvider clock) : 
             Response.StatusCode = StatusCodes.Status409Conflict;
             return await Show();
         }
+        catch (DbUpdateException e) when (AgreementValidation.IsRegistryNumberConflict(e))
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Input.RegistryNumber", AgreementValidation.RegistryNumberRace);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await Show();
+        }
         TempData["Notice"] = "Ändringarna har sparats.";
         return Redirect($"/overenskommelser/{a.Id}");
     }
