@@ -247,4 +247,17 @@ public class AgreementPageTests(SamverkaFactory app)
         Assert.Equal([skane.Id], linked);
         Assert.Contains(skane.Title, (await client.GetDocumentAsync($"/overenskommelser/{id}")).Body!.TextContent);
     }
+
+    [Fact]
+    public async Task Create_TwoAtOnceWithTheSameRegistryNumber_SavesOne()
+    {
+        var client = await app.As(Sara);
+        var registry = "2099-" + UniqueText.Letters(6);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => client.PostFormAsync("/overenskommelser/ny",
+            AgreementSupport.DraftFields($"Samtidigt {i} " + UniqueText.Letters(), "2021-01-01", "2022-12-31", registry: registry))));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect),
+            r => Assert.True(r.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Agreements.CountAsync(a => a.RegistryNumber == registry)));
+    }
 }
