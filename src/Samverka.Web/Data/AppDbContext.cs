@@ -49,6 +49,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<ActivityTheme> ActivityThemes => Set<ActivityTheme>();
     public DbSet<ActivityOrganiser> ActivityOrganisers => Set<ActivityOrganiser>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<ActivityRegistration> ActivityRegistrations => Set<ActivityRegistration>();
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
+    public DbSet<ActivityEvaluation> ActivityEvaluations => Set<ActivityEvaluation>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -108,6 +111,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         AccountModel.Configure(b);
         ProgrammeModel.Configure(b);
         ActivityModel.Configure(b);
+        RegistrationModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);
