@@ -93,7 +93,7 @@ public static class Registrations
         // Whoever is next, whatever the user may read in the directory.
         var next = await db.ActivityRegistrations.IgnoreQueryFilters().Include(r => r.Person)
             .Where(r => r.ActivityId == activity.Id && r.Status == RegistrationStatus.Waiting)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(free).ToListAsync(ct);
+            .OrderBy(r => r.Id).Take(free).ToListAsync(ct);
         foreach (var r in next)
         {
             r.Status = RegistrationStatus.Confirmed;

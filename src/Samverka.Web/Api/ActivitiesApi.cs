@@ -75,7 +75,7 @@ public static class ActivitiesApi
         var rows = await db.ActivityRegistrations.AsNoTracking().IgnoreQueryFilters()
             .Where(r => r.ActivityId == id && r.Status != RegistrationStatus.Cancelled)
             .Where(r => all || r.PersonId == selfId || municipalities.Contains(r.Person!.Library!.MunicipalityCode))
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.PersonId, r.Person!.Name, Library = r.Person.Library!.Name, r.Status, r.CreatedAt }).ToListAsync();
         var waiting = await WaitingOrderAsync(db, id);
         return TypedResults.Ok(rows.Select(r => new RegistrationDto(r.Id, id, r.PersonId, r.Name, r.Library, r.Status.ToString(),
@@ -89,9 +89,11 @@ public static class ActivitiesApi
         var person = input.PersonId is int pid
             ? await db.People.AsNoTracking().Include(p => p.Library).FirstOrDefaultAsync(p => p.Id == pid)
             : await ActivityRules.SelfAsync(db, user.Scope);
+        // A person the user may not read is answered like one that does not exist, as everywhere in Samverka.
+        if (person is null && input.PersonId is int missing) return TypedResults.NotFound(new ApiError($"Personen {missing} finns inte."));
         if (person is null)
         {
-            var message = input.PersonId is null ? "Ditt konto är inte kopplat till en person i katalogen. Ange personId." : $"Personen {input.PersonId} finns inte.";
+            const string message = "Ditt konto är inte kopplat till en person i katalogen. Ange personId.";
             return TypedResults.BadRequest(new ApiError(message, new Dictionary<string, string[]> { ["personId"] = [message] }));
         }
         if (!ActivityRules.CanRegister(user.Scope, person)) return TypedResults.Forbid();
@@ -127,7 +129,7 @@ public static class ActivitiesApi
 
     private static Task<List<int>> WaitingOrderAsync(AppDbContext db, int id) =>
         db.ActivityRegistrations.Where(r => r.ActivityId == id && r.Status == RegistrationStatus.Waiting)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => r.Id).ToListAsync();
+            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
 
     private static NotFound<ApiError> NotFoundActivity(int id) => TypedResults.NotFound(new ApiError($"Aktiviteten {id} finns inte."));
 }

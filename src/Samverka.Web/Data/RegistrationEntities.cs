@@ -8,8 +8,8 @@ public enum RegistrationStatus
 }
 
 /// <summary>
-/// A person's registration (anmälan) for an activity. Waiting registrations are served in
-/// (<see cref="CreatedAt"/>, <see cref="Id"/>) order. At most one non-cancelled registration per
+/// A person's registration (anmälan) for an activity. Waiting registrations are served in <see cref="Id"/>
+/// order: the id is drawn while the activity's row lock is held, so it is the order of arrival. At most one non-cancelled registration per
 /// person and activity (a partial unique index), so a double click registers once.
 /// </summary>
 public class ActivityRegistration

@@ -260,7 +260,10 @@ public class OperationsTests(SamverkaFactory app)
                 .Replace("/konto/inbjudan/{token}", "/konto/inbjudan/ingen-sadan-inbjudan")
                 .Replace("/program/{id:int}", $"/program/{programmeId}")
                 .Replace("{offeringId:int}", offeringId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .Replace("{year:int}", "2019");
+                .Replace("{year:int}", "2019")
+                .Replace("/aktiviteter/{id:int}", "/aktiviteter/7")
+                .Replace("/aktiviteter/avboka/{token}", "/aktiviteter/avboka/ingen-sadan-lank")
+                .Replace("/kalender/tema/{id:int}", "/kalender/tema/3");
             Assert.False(url.Contains('{'), $"No sample value for the route {route}: add one in OperationsTests.AllPageUrls");
             urls.Add(url);
         }

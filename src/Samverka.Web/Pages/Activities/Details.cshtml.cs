@@ -46,10 +46,10 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
         if (string.IsNullOrWhiteSpace(PersonId)) person = Self;
         else person = int.TryParse(PersonId, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
             ? await db.People.AsNoTracking().Include(p => p.Library).FirstOrDefaultAsync(p => p.Id == pid) : null;
+        // A person the user may not read is answered like one that does not exist (404), as everywhere in Samverka.
+        if (person is null && !string.IsNullOrWhiteSpace(PersonId)) return NotFound();
         if (person is null)
-            return await RefuseAsync(string.IsNullOrWhiteSpace(PersonId)
-                ? "Ditt konto är inte kopplat till en person i katalogen, så det går inte att anmäla dig. Kontakta din bibliotekschef."
-                : "Personen finns inte. Välj en person i listan.", 400);
+            return await RefuseAsync("Ditt konto är inte kopplat till en person i katalogen, så det går inte att anmäla dig. Kontakta din bibliotekschef.", 400);
         // A manager registers only their own staff; staff only themselves.
         if (!ActivityRules.CanRegister(user.Scope, person)) return Forbid();
         var result = await Registrations.RegisterAsync(db, Id, person.Id, user.Scope.Email, time.GetUtcNow(), ActivityLinks.BaseUrl(Request));
@@ -105,12 +105,12 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
         var rows = await db.ActivityRegistrations.AsNoTracking()
             .Where(r => r.ActivityId == Id && r.Status != RegistrationStatus.Cancelled
                 && (r.PersonId == selfId || municipalities.Contains(r.Person!.Library!.MunicipalityCode)))
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.PersonId, r.Person!.Name, Library = r.Person.Library!.Name, r.Status, r.CreatedAt,
                 Attended = r.Attendance.Any(x => x.Attended) })
             .ToListAsync();
         var waitingOrder = await db.ActivityRegistrations.Where(r => r.ActivityId == Id && r.Status == RegistrationStatus.Waiting)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => r.Id).ToListAsync();
+            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
         Visible = rows.Select(r => new RegistrationRow(r.Id, r.Name, r.Library, r.Status,
             r.Status == RegistrationStatus.Waiting ? waitingOrder.IndexOf(r.Id) + 1 : null, r.PersonId == selfId)).ToList();
         AttendedSelf = rows.Any(r => r.PersonId == selfId && r.Attended);

@@ -59,13 +59,14 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
             && db.ActivityRegistrations.Count(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Confirmed) < a.Capacity);
         Total = await q.CountAsync();
         Sida = Math.Clamp(Sida, 1, Pages);
-        Rows = await q.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.County!.Name,
+        Rows = await q.OrderBy(a => a.Sessions.Min(s => s.Date)).ThenBy(a => a.Id)
+            .Skip((Sida - 1) * PageSize).Take(PageSize)
+            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.County!.Name,
                 a.Sessions.Min(s => s.Date), a.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).Select(s => s.StartTime).First(),
                 a.Sessions.Count, a.Place, a.OnlineUrl != null, a.Capacity,
                 db.ActivityRegistrations.Count(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Confirmed),
                 a.OrganiserLibrary != null ? a.OrganiserLibrary.Name : null))
-            .OrderBy(r => r.FirstDate).ThenBy(r => r.FirstStart).ThenBy(r => r.Id)
-            .Skip((Sida - 1) * PageSize).Take(PageSize).ToListAsync();
+            .ToListAsync();
     }
 
     public string Link(int page)

@@ -63,7 +63,7 @@ public class ParticipantsModel(AppDbContext db, CurrentUser user, TimeProvider t
         // people filter would hide staff of other organisations, whose registration the organiser must still see).
         Rows = await db.ActivityRegistrations.AsNoTracking().IgnoreQueryFilters()
             .Where(r => r.ActivityId == Id && r.Status != RegistrationStatus.Cancelled)
-            .OrderBy(r => r.Status).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .OrderBy(r => r.Status).ThenBy(r => r.Id)
             .Select(r => new Row(r.Id, r.Person!.Name, r.Person.Email, r.Person.Library!.Name, r.Person.Library.Municipality!.Name, r.Status, r.CreatedAt,
                 r.Attendance.Where(x => x.SessionId == sessionId).Select(x => (bool?)x.Attended).FirstOrDefault()))
             .ToListAsync();
