@@ -111,6 +111,15 @@ public class AttendanceTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task Engagement_Summary_ShowsParticipantsPerRegionAndYear()
+    {
+        var doc = await app.Anonymous().GetDocumentAsync("/engagemang");
+
+        // Seed 004's 2019 occasions in Västmanland have demo registrations (Ella and Åke) and attendance.
+        Assert.Contains(doc.QuerySelectorAll("#e-part li"), r => r.TextContent.StartsWith("Västmanlands län 2019:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Statistics_ExportsCsvAndXlsx_WithDemoSeed004Figures()
     {
         var doc = await app.Anonymous().GetDocumentAsync("/aktiviteter/statistik?ar=2019&lan=19");
