@@ -13,8 +13,11 @@ namespace Samverka.Tests.Activities;
 /// and connection at the same time (Task.WhenAll), as simultaneous requests would.
 /// </summary>
 [Collection(AppCollection.Name)]
-public class CapacityConcurrencyTests(SamverkaFactory app, ITestOutputHelper output)
+public class CapacityConcurrencyTests(SamverkaFactory app, ITestOutputHelper output) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => ActivitySamples.SettleTestMailAsync(app);
+
     private async Task<RegistrationResult> RegisterAsync(int activityId, int personId)
     {
         await using var scope = app.Services.CreateAsyncScope();
