@@ -156,6 +156,7 @@ app.MapReferenceGroupsApi();
 app.MapProgrammesApi();
 app.MapEngagementApi();
 app.MapAgreementsApi();
+app.MapActivitiesApi();
 app.MapRazorPages();
 
 app.Run();

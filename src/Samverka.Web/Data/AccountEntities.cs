@@ -18,6 +18,10 @@ public class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     /// <summary>How it was delivered: "smtp", or "stored" when no SMTP server is configured (development, tests).</summary>
     public string? Delivery { get; set; }
+    /// <summary>One optional attachment (e.g. the .ics of an activity registration).</summary>
+    public string? AttachmentName { get; set; }
+    public string? AttachmentContentType { get; set; }
+    public byte[]? AttachmentContent { get; set; }
 }
 
 /// <summary>

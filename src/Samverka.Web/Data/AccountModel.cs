@@ -12,6 +12,8 @@ internal static class AccountModel
             e.Property(x => x.ToAddress).HasMaxLength(256);
             e.Property(x => x.Subject).HasMaxLength(300);
             e.Property(x => x.Delivery).HasMaxLength(10);
+            e.Property(x => x.AttachmentName).HasMaxLength(255);
+            e.Property(x => x.AttachmentContentType).HasMaxLength(100);
             // The sender's query: unsent messages that are due.
             e.HasIndex(x => x.NextAttemptAt).HasFilter("sent_at IS NULL");
         });

@@ -59,6 +59,8 @@ public class Activity
     public DateTimeOffset? RegistrationClosesAt { get; set; }
     public int? ProgrammeId { get; set; }
     public Programme? Programme { get; set; }
+    /// <summary>The development area (utvecklingsområde) of a regional activity plan it serves, as text (seed 004).</summary>
+    public string? DevelopmentArea { get; set; }
     public ActivityStatus Status { get; set; } = ActivityStatus.Published;
     public string? CancellationReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

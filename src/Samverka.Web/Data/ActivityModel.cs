@@ -20,6 +20,7 @@ internal static class ActivityModel
             e.Property(x => x.Place).HasMaxLength(300);
             e.Property(x => x.OnlineUrl).HasMaxLength(500);
             e.Property(x => x.TargetGroup).HasMaxLength(300);
+            e.Property(x => x.DevelopmentArea).HasMaxLength(200);
             e.HasIndex(x => x.Uid).IsUnique();
             e.HasOne(x => x.County).WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.OrganiserLibrary).WithMany().HasForeignKey(x => x.OrganiserLibraryId).OnDelete(DeleteBehavior.Restrict);

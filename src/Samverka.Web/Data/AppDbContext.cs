@@ -59,6 +59,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<FollowUpReminder> FollowUpReminders => Set<FollowUpReminder>();
     public DbSet<ProjectAgreement> ProjectAgreements => Set<ProjectAgreement>();
     public DbSet<ProjectAgreementActivity> ProjectAgreementActivities => Set<ProjectAgreementActivity>();
+    public DbSet<ActivityRegistration> ActivityRegistrations => Set<ActivityRegistration>();
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
+    public DbSet<ActivityEvaluation> ActivityEvaluations => Set<ActivityEvaluation>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -119,6 +122,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         ProgrammeModel.Configure(b);
         ActivityModel.Configure(b);
         AgreementModel.Configure(b);
+        RegistrationModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);

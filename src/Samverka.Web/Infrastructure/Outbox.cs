@@ -87,6 +87,8 @@ public class SmtpMailSender(IOptions<SmtpOptions> options) : IMailSender
             SubjectEncoding = Encoding.UTF8,
             BodyEncoding = Encoding.UTF8,
         };
+        if (message.AttachmentContent is { } content && message.AttachmentName is { } name)
+            mail.Attachments.Add(new Attachment(new MemoryStream(content), name, message.AttachmentContentType ?? "application/octet-stream"));
         await client.SendMailAsync(mail, ct);
     }
 }

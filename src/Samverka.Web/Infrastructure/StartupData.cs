@@ -31,6 +31,7 @@ public class StartupData(NpgsqlDataSource dataSource, AppDbContext db, UserManag
             if (o.DemoData)
                 await DemoData.LoadAsync(db, users, o.DemoPassword, logger);
             if (o.DemoData) await AgreementDemoData.LoadAsync(db, logger);
+            if (o.DemoData) await ActivityDemoData.LoadAsync(db, logger);
         }
         finally
         {

@@ -263,6 +263,9 @@ public class OperationsTests(SamverkaFactory app)
                 .Replace("{year:int}", "2019")
                 .Replace("/overenskommelser/{id:int}", "/overenskommelser/1")
                 .Replace("{followUpId:int}", "1");
+                .Replace("/aktiviteter/{id:int}", "/aktiviteter/7")
+                .Replace("/aktiviteter/avboka/{token}", "/aktiviteter/avboka/ingen-sadan-lank")
+                .Replace("/kalender/tema/{id:int}", "/kalender/tema/3");
             Assert.False(url.Contains('{'), $"No sample value for the route {route}: add one in OperationsTests.AllPageUrls");
             urls.Add(url);
         }

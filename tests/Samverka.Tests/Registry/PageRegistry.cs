@@ -230,6 +230,34 @@ public static class PageRegistry
         Api("PUT", "/api/v1/agreements/{id:int}", "/api/v1/agreements/3", AnonymousAccess.SignIn),
         Api("GET", "/api/v1/agreements/{id:int}/versions", "/api/v1/agreements/1/versions", AnonymousAccess.SignIn),
         Api("GET", "/api/v1/agreements/{id:int}/follow-ups", "/api/v1/agreements/1/follow-ups", AnonymousAccess.SignIn),
+        // Activities (issue 5). Demo activities are inserted in a fixed order: 5 = Skåne 2019 workshop that Hugo
+        // attended, 7 = upcoming Skåne webinar. Public calendar, details, statistics and feeds; organiser pages for
+        // the region's coordinator; certificate and evaluation for attendees. Anonymous posts: antiforgery 400.
+        Page("/aktiviteter", "/aktiviteter"),
+        Page("/aktiviteter/{id:int}", "/aktiviteter/7"),
+        Post("/aktiviteter/{id:int}", "/aktiviteter/7?handler=Register", AnonymousAccess.Status, status: 400),
+        Page("/aktiviteter/ny", "/aktiviteter/ny", AnonymousAccess.SignIn, Admin),
+        Post("/aktiviteter/ny", "/aktiviteter/ny", AnonymousAccess.SignIn, Admin),
+        Page("/aktiviteter/{id:int}/redigera", "/aktiviteter/7/redigera", AnonymousAccess.SignIn, Admin),
+        Post("/aktiviteter/{id:int}/redigera", "/aktiviteter/7/redigera", AnonymousAccess.SignIn, Admin),
+        Page("/aktiviteter/{id:int}/deltagare", "/aktiviteter/7/deltagare", AnonymousAccess.SignIn, Admin),
+        Post("/aktiviteter/{id:int}/deltagare", "/aktiviteter/7/deltagare", AnonymousAccess.SignIn, Admin),
+        Page("/aktiviteter/{id:int}/intyg", "/aktiviteter/5/intyg", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        Page("/aktiviteter/{id:int}/utvardering", "/aktiviteter/5/utvardering", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        Post("/aktiviteter/{id:int}/utvardering", "/aktiviteter/5/utvardering", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        Page("/aktiviteter/statistik", "/aktiviteter/statistik"),
+        Page("/aktiviteter/avboka/{token}", "/aktiviteter/avboka/ingen-sadan-lank", AnonymousAccess.Status, status: 404),
+        Post("/aktiviteter/avboka/{token}", "/aktiviteter/avboka/ingen-sadan-lank", AnonymousAccess.Status, status: 400),
+        Page("/kalender", "/kalender"),
+        Other("/kalender/lan/{code}.ics", "/kalender/lan/12.ics"),
+        Other("/kalender/tema/{id:int}.ics", "/kalender/tema/3.ics"),
+        Page("/admin/teman", "/admin/teman", AnonymousAccess.SignIn, Admin),
+        Post("/admin/teman", "/admin/teman?handler=Add", AnonymousAccess.SignIn, Admin),
+        Api("GET", "/api/v1/activities/", "/api/v1/activities"),
+        Api("GET", "/api/v1/activities/{id:int}", "/api/v1/activities/7"),
+        Api("GET", "/api/v1/activities/{id:int}/registrations", "/api/v1/activities/7/registrations", AnonymousAccess.SignIn),
+        Api("POST", "/api/v1/activities/{id:int}/registrations", "/api/v1/activities/7/registrations", AnonymousAccess.SignIn),
+        Api("DELETE", "/api/v1/activities/{id:int}/registrations/{registrationId:int}", "/api/v1/activities/7/registrations/1", AnonymousAccess.SignIn),
     ];
 
     /// <summary>Replaces {library} and {person} in a sample URL with the lowest ids in the app's database.</summary>

@@ -49,6 +49,13 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/overenskommelser/{id:int}/avstamningar/{followUpId:int}"] = [O, O, D, N, D],
         ["/overenskommelser/{id:int}/projektavtal/ny"] = [O, O, D, N, D],
         ["/overenskommelser/{id:int}/utskrift"] = [O, O, O, N, O],
+        // Activities: demo activity 7 is a Skåne webinar run by the region; 5 a Skåne workshop Hugo attended.
+        ["/aktiviteter/ny"] = [O, O, O, D, D],
+        ["/aktiviteter/{id:int}/redigera"] = [O, O, D, D, D],
+        ["/aktiviteter/{id:int}/deltagare"] = [O, O, D, D, D],
+        ["/aktiviteter/{id:int}/intyg"] = [N, N, N, O, N], // only one's own certificate: the others attended nothing
+        ["/aktiviteter/{id:int}/utvardering"] = [O, O, D, O, D],
+        ["/admin/teman"] = [O, D, D, D, D],
         // Programmes: the sample programme lies in Skåne, so Sara (regional Skåne) edits it too.
         ["/program/ny"] = [O, O, D, D, D],
         ["/program/{id:int}/redigera"] = [O, O, D, D, D],
