@@ -262,7 +262,7 @@ public class OperationsTests(SamverkaFactory app)
                 .Replace("{offeringId:int}", offeringId.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Replace("{year:int}", "2019")
                 .Replace("/overenskommelser/{id:int}", "/overenskommelser/1")
-                .Replace("{followUpId:int}", "1");
+                .Replace("{followUpId:int}", "1")
                 .Replace("/aktiviteter/{id:int}", "/aktiviteter/7")
                 .Replace("/aktiviteter/avboka/{token}", "/aktiviteter/avboka/ingen-sadan-lank")
                 .Replace("/kalender/tema/{id:int}", "/kalender/tema/3");
