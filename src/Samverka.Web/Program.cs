@@ -36,6 +36,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Samverka"));
 builder.Services.AddOutbox(builder.Configuration);
+builder.Services.Configure<Samverka.Web.Assessment.SelfAssessmentOptions>(builder.Configuration.GetSection("Samverka:SelfAssessment"));
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
@@ -154,6 +155,7 @@ app.MapDirectoryApi();
 app.MapReferenceGroupsApi();
 app.MapProgrammesApi();
 app.MapEngagementApi();
+app.MapSelfAssessmentApi();
 app.MapRazorPages();
 
 app.Run();

@@ -49,6 +49,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<ActivityTheme> ActivityThemes => Set<ActivityTheme>();
     public DbSet<ActivityOrganiser> ActivityOrganisers => Set<ActivityOrganiser>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<AssessmentInstrument> AssessmentInstruments => Set<AssessmentInstrument>();
+    public DbSet<AssessmentItem> AssessmentItems => Set<AssessmentItem>();
+    public DbSet<AssessmentRound> AssessmentRounds => Set<AssessmentRound>();
+    public DbSet<AssessmentLink> AssessmentLinks => Set<AssessmentLink>();
+    public DbSet<AssessmentResponse> AssessmentResponses => Set<AssessmentResponse>();
+    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+    public DbSet<AssessmentDoneMark> AssessmentDoneMarks => Set<AssessmentDoneMark>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -108,6 +115,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         AccountModel.Configure(b);
         ProgrammeModel.Configure(b);
         ActivityModel.Configure(b);
+        SelfAssessmentModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);
