@@ -110,7 +110,7 @@ public static class Aggregates
     }
 
     /// <summary>Every published sum among the groups that have responses.</summary>
-    private static List<GroupSum> Sums(IEnumerable<string> keys)
+    internal static List<GroupSum> Sums(IEnumerable<string> keys)
     {
         var all = keys.ToList();
         var sums = new List<GroupSum>();

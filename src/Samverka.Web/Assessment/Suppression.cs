@@ -19,32 +19,52 @@ public sealed record GroupSum(string Parent, IReadOnlyList<string> Children);
 /// </summary>
 public static class Suppression
 {
+    /// <summary>How many of the smallest shown siblings are tried as the complement (see <see cref="Close"/>).</summary>
+    private const int Candidates = 3;
+
     public static HashSet<string> Hidden(IReadOnlyDictionary<string, int> counts, IReadOnlyList<GroupSum> sums, int threshold,
         IEnumerable<string>? alreadyHidden = null)
     {
-        int N(string key) => counts.GetValueOrDefault(key);
         var hidden = counts.Where(c => c.Value > 0 && c.Value < threshold).Select(c => c.Key).ToHashSet();
         if (alreadyHidden is not null) hidden.UnionWith(alreadyHidden);
+        var live = sums.Select(s => new GroupSum(s.Parent, s.Children.Where(c => counts.GetValueOrDefault(c) > 0).ToList())).ToList();
+        Close(hidden, counts, live, threshold, trial: false);
+        return hidden;
+    }
+
+    /// <summary>
+    /// Applies rules 2 and 3 until nothing changes. Where a complement is needed, the smallest few shown
+    /// siblings are each tried (a trial run of the same rules) and the one that hides the fewest further
+    /// groups wins: a sibling that is the only part of some other group would drag that group along.
+    /// </summary>
+    private static void Close(HashSet<string> hidden, IReadOnlyDictionary<string, int> counts, List<GroupSum> sums, int threshold, bool trial)
+    {
+        int N(string key) => counts.GetValueOrDefault(key);
         bool changed;
         do
         {
             changed = false;
             foreach (var sum in sums)
             {
-                var children = sum.Children.Where(c => N(c) > 0).ToList();
                 if (hidden.Contains(sum.Parent))
                 {
-                    foreach (var c in children) changed |= hidden.Add(c);
+                    foreach (var c in sum.Children) changed |= hidden.Add(c);
                     continue;
                 }
-                var hiddenChildren = children.Where(hidden.Contains).ToList();
+                var hiddenChildren = sum.Children.Where(hidden.Contains).ToList();
                 if (hiddenChildren.Count == 0) continue;
                 if (hiddenChildren.Count >= 2 && hiddenChildren.Sum(N) >= threshold) continue;
-                var next = children.Where(c => !hidden.Contains(c)).OrderBy(N).ThenBy(c => c, StringComparer.Ordinal).FirstOrDefault();
-                hidden.Add(next ?? sum.Parent);
+                var candidates = sum.Children.Where(c => !hidden.Contains(c)).OrderBy(N).ThenBy(c => c, StringComparer.Ordinal).Take(trial ? 1 : Candidates).ToList();
+                if (candidates.Count == 0) hidden.Add(sum.Parent);
+                else if (candidates.Count == 1) hidden.Add(candidates[0]);
+                else hidden.Add(candidates.MinBy(c =>
+                {
+                    var attempt = new HashSet<string>(hidden) { c };
+                    Close(attempt, counts, sums, threshold, trial: true);
+                    return attempt.Count;
+                })!);
                 changed = true;
             }
         } while (changed);
-        return hidden;
     }
 }

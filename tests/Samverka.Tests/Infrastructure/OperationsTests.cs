@@ -260,7 +260,10 @@ public class OperationsTests(SamverkaFactory app)
                 .Replace("/konto/inbjudan/{token}", "/konto/inbjudan/ingen-sadan-inbjudan")
                 .Replace("/program/{id:int}", $"/program/{programmeId}")
                 .Replace("{offeringId:int}", offeringId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .Replace("{year:int}", "2019");
+                .Replace("{year:int}", "2019")
+                .Replace("/sjalvskattning/instrument/{id:int}", "/sjalvskattning/instrument/1")
+                .Replace("/sjalvskattning/omgangar/{id:int}", "/sjalvskattning/omgangar/1")
+                .Replace("/sjalvskattning/svara/{token}", "/sjalvskattning/svara/ingen-sadan-lank");
             Assert.False(url.Contains('{'), $"No sample value for the route {route}: add one in OperationsTests.AllPageUrls");
             urls.Add(url);
         }
