@@ -11,7 +11,7 @@ namespace Samverka.Web.Api;
 public record AssessmentRoundDto(int Id, string Name, string CountyCode, string CountyName, int InstrumentVersion,
     DateOnly OpensOn, DateOnly ClosesOn, bool Open, int Responses);
 /// <param name="Mean">Null when suppressed.</param>
-/// <param name="Distribution">Per cent of answers on scale points 1–7; null when suppressed.</param>
+/// <param name="Distribution">Per cent of answers on scale points 1–7; only for the group asked for with ?group=, null when suppressed.</param>
 public record AssessmentFigureDto(string Code, string Name, double? Mean, IReadOnlyList<double>? Distribution);
 /// <param name="Level">Nation, Region, Municipality, Library, JobTitle or Years.</param>
 /// <param name="MeanShown">False when the group's means are suppressed (fewer than the minimum, or complementary suppression).</param>
@@ -42,14 +42,15 @@ public static class SelfAssessmentApi
                 r.Round.OpensOn, r.Round.ClosesOn, AssessmentRules.IsOpen(r.Round, today), r.Responses)).ToList());
         });
 
+        // Means for every group in scope; distributions (which read every score row) for the one group named by ?group=KEY.
         api.MapGet("/aggregates", async Task<Results<Ok<AssessmentAggregatesDto>, BadRequest<ApiError>, ForbidHttpResult>> (
-            int? year, AppDbContext db, CurrentUser user, IOptions<SelfAssessmentOptions> options) =>
+            int? year, string? group, AppDbContext db, CurrentUser user, IOptions<SelfAssessmentOptions> options) =>
         {
             if (!Aggregates.MaySeeResults(user.Scope)) return TypedResults.Forbid();
             if (year is not (>= 2000 and <= 2100))
                 return TypedResults.BadRequest(new ApiError("Ange året som ?year=, till exempel ?year=2020 (mellan 2000 och 2100)."));
             var o = options.Value;
-            var rows = Aggregates.Visible(await Aggregates.ForYearAsync(db, year.Value, o), user.Scope);
+            var rows = Aggregates.Visible(await Aggregates.ForYearAsync(db, year.Value, o, group), user.Scope);
             return TypedResults.Ok(new AssessmentAggregatesDto(year.Value, o.MinGroupForMean, o.MinGroupForDistribution,
                 $"Medelvärden visas för grupper med minst {o.MinGroupForMean} svar och fördelningar för minst {o.MinGroupForDistribution}; "
                 + "fler grupper döljs så att inget dolt värde kan räknas fram ur de visade.",

@@ -27,31 +27,37 @@ public static class Aggregates
 {
     public const string NoLibrary = "Utan angivet bibliotek";
 
-    private sealed record CountRow(string? C, string? M, int? L, string? T, string? Y, int N);
-    private sealed record ScoreRow(string? C, string? M, int? L, string? T, string? Y, string K, short S, int N);
+    private sealed record CountRow(string? C, string? M, int? L, string? T, string? Y, int N, int[] Sums, int[] Counts);
+    private sealed record ScoreRow(string K, short S, int N);
 
-    private const string Base = """
-        WITH r AS (
-            SELECT r.id, ro.county_code AS c, r.municipality_code AS m, coalesce(r.library_id, 0) AS l, r.job_title AS t, r.years_band AS y
+    private static readonly string Columns = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"sum(r.competence_sums[{i}])::int AS s{i}, sum(r.competence_counts[{i}])::int AS q{i}"));
+    private static readonly string SumList = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"sum(s{i})"));
+    private static readonly string CountList = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"sum(q{i})"));
+
+    /// <summary>
+    /// One pass over the year's responses (not their scores): first per finest group, then every
+    /// grouping set over those few rows. The per-competence sums kept with each response make a
+    /// mean exact without reading the 24 score rows.
+    /// </summary>
+    private static readonly string Sql = $$"""
+        WITH f AS (
+            SELECT ro.county_code AS c, r.municipality_code AS m, coalesce(r.library_id, 0) AS l, r.job_title AS t, r.years_band AS y,
+                   count(*)::int AS n, {{Columns}}
             FROM sa_responses r JOIN sa_rounds ro ON ro.id = r.round_id
-            WHERE ro.opens_on >= {0} AND ro.opens_on < {1})
+            WHERE ro.opens_on >= {0} AND ro.opens_on < {1}
+            GROUP BY 1, 2, 3, 4, 5)
+        SELECT c AS "C", m AS "M", l AS "L", t AS "T", y AS "Y", sum(n)::int AS "N",
+               ARRAY[{{SumList}}]::int[] AS "Sums", ARRAY[{{CountList}}]::int[] AS "Counts"
+        FROM f GROUP BY GROUPING SETS ((), (c), (c, m), (c, m, l), (t), (c, t), (c, m, t), (y), (c, y), (c, m, y))
         """;
-    private const string Sets = "(), (c), (c, m), (c, m, l), (t), (c, t), (c, m, t), (y), (c, y), (c, m, y)";
 
-    public static async Task<List<GroupRow>> ForYearAsync(AppDbContext db, int year, SelfAssessmentOptions options, CancellationToken ct = default)
+    /// <param name="distributionFor">The key of the one group whose distributions are wanted (they need the score rows).</param>
+    public static async Task<List<GroupRow>> ForYearAsync(AppDbContext db, int year, SelfAssessmentOptions options,
+        string? distributionFor = null, CancellationToken ct = default)
     {
         var from = new DateOnly(year, 1, 1);
         var to = from.AddYears(1);
-        var counts = await db.Database.SqlQueryRaw<CountRow>(Base + $"""
-            SELECT c AS "C", m AS "M", l AS "L", t AS "T", y AS "Y", count(*)::int AS "N"
-            FROM r GROUP BY GROUPING SETS ({Sets})
-            """, from, to).ToListAsync(ct);
-        var setsWithScore = string.Join(", ", Sets.Split("), (").Select(s => s.Trim('(', ')')).Select(s => s.Length == 0 ? "(i.competence_code, s.score)" : $"({s}, i.competence_code, s.score)"));
-        var scores = await db.Database.SqlQueryRaw<ScoreRow>(Base + $"""
-            SELECT c AS "C", m AS "M", l AS "L", t AS "T", y AS "Y", i.competence_code AS "K", s.score AS "S", count(*)::int AS "N"
-            FROM r JOIN sa_scores s ON s.response_id = r.id JOIN sa_items i ON i.id = s.item_id
-            GROUP BY GROUPING SETS ({setsWithScore})
-            """, from, to).ToListAsync(ct);
+        var counts = await db.Database.SqlQueryRaw<CountRow>(Sql, from, to).ToListAsync(ct);
 
         var n = counts.ToDictionary(c => Key(c.C, c.M, c.L, c.T, c.Y), c => c.N);
         if (n.GetValueOrDefault("N") == 0) return [];
@@ -59,19 +65,32 @@ public static class Aggregates
         var meanHidden = Suppression.Hidden(n, sums, options.MinGroupForMean);
         var distributionHidden = Suppression.Hidden(n, sums, options.MinGroupForDistribution, meanHidden);
 
-        var answers = scores.GroupBy(s => Key(s.C, s.M, s.L, s.T, s.Y)).ToDictionary(g => g.Key, g => g.ToList());
         var names = await NamesAsync(db, counts, ct);
         var rows = new List<GroupRow>();
         foreach (var c in counts)
         {
             var key = Key(c.C, c.M, c.L, c.T, c.Y);
             var meanShown = !meanHidden.Contains(key);
-            var distShown = !distributionHidden.Contains(key);
-            var figures = meanShown ? Figures(answers.GetValueOrDefault(key) ?? [], distShown) : HiddenFigures;
+            var distShown = meanShown && !distributionHidden.Contains(key);
+            var distribution = distShown && key == distributionFor ? await ScoresAsync(db, from, to, c, ct) : null;
+            var figures = meanShown ? Figures(c, distribution) : HiddenFigures;
             var (level, label, parent) = Describe(c, names);
-            rows.Add(new GroupRow(key, level, label, parent, c.C, c.M, c.L, c.T ?? c.Y, c.N, meanShown, meanShown && distShown, figures));
+            rows.Add(new GroupRow(key, level, label, parent, c.C, c.M, c.L, c.T ?? c.Y, c.N, meanShown, distShown, figures));
         }
         return [.. rows.OrderBy(r => Order(r.Level)).ThenBy(r => r.CountyCode).ThenBy(r => r.Label, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))];
+    }
+
+    /// <summary>Answers per competence and scale point for one group: the score rows of its responses only.</summary>
+    private static async Task<List<ScoreRow>> ScoresAsync(AppDbContext db, DateOnly from, DateOnly to, CountRow g, CancellationToken ct)
+    {
+        var q = db.AssessmentScores.AsNoTracking().Where(s => s.Response!.Round!.OpensOn >= from && s.Response.Round.OpensOn < to);
+        if (g.C is { } c) q = q.Where(s => s.Response!.Round!.CountyCode == c);
+        if (g.M is { } m) q = q.Where(s => s.Response!.MunicipalityCode == m);
+        if (g.L is int l) q = l == 0 ? q.Where(s => s.Response!.LibraryId == null) : q.Where(s => s.Response!.LibraryId == l);
+        if (g.T is { } t) q = q.Where(s => s.Response!.JobTitle == t);
+        if (g.Y is { } y) q = q.Where(s => s.Response!.YearsBand == y);
+        var rows = await q.GroupBy(s => new { s.Item!.CompetenceCode, s.Score }).Select(x => new { x.Key.CompetenceCode, x.Key.Score, N = x.Count() }).ToListAsync(ct);
+        return rows.Select(r => new ScoreRow(r.CompetenceCode, r.Score, r.N)).ToList();
     }
 
     /// <summary>The groups the user may see: everything for administrators and the national coordinator, the own region for a coordinator, the own municipality for a manager.</summary>
@@ -85,22 +104,30 @@ public static class Aggregates
     private static readonly IReadOnlyDictionary<string, Figure> HiddenFigures =
         DigComp.Areas.Select(a => $"A{a.Number}").Concat(DigComp.Competences.Select(c => c.Code)).ToDictionary(k => k, _ => new Figure(null, null));
 
-    private static Dictionary<string, Figure> Figures(List<ScoreRow> rows, bool withDistribution)
+    private static Dictionary<string, Figure> Figures(CountRow c, List<ScoreRow>? scores)
     {
         var result = new Dictionary<string, Figure>();
-        foreach (var a in DigComp.Areas) result[$"A{a.Number}"] = Figure(rows.Where(r => r.K[0] - '0' == a.Number), withDistribution);
-        foreach (var c in DigComp.Competences) result[c.Code] = Figure(rows.Where(r => r.K == c.Code), withDistribution);
+        var indexes = DigComp.Competences.Select((x, i) => (x, i)).ToList();
+        foreach (var a in DigComp.Areas)
+        {
+            var inArea = indexes.Where(x => x.x.Area == a.Number).ToList();
+            result[$"A{a.Number}"] = new Figure(Mean(inArea.Sum(x => c.Sums[x.i]), inArea.Sum(x => c.Counts[x.i])),
+                Distribution(scores?.Where(s => s.K[0] - '0' == a.Number)));
+        }
+        foreach (var (x, i) in indexes)
+            result[x.Code] = new Figure(Mean(c.Sums[i], c.Counts[i]), Distribution(scores?.Where(s => s.K == x.Code)));
         return result;
     }
 
-    private static Figure Figure(IEnumerable<ScoreRow> rows, bool withDistribution)
+    private static double? Mean(long sum, long count) => count == 0 ? null : Math.Round(sum / (double)count, 2);
+
+    private static IReadOnlyList<double>? Distribution(IEnumerable<ScoreRow>? rows)
     {
+        if (rows is null) return null;
         var perPoint = new long[8];
         foreach (var r in rows) perPoint[r.S] += r.N;
         var total = perPoint.Sum();
-        if (total == 0) return new Figure(null, null);
-        var mean = Enumerable.Range(1, 7).Sum(p => p * perPoint[p]) / (double)total;
-        return new Figure(Math.Round(mean, 2), withDistribution ? Enumerable.Range(1, 7).Select(p => Math.Round(100.0 * perPoint[p] / total, 1)).ToList() : null);
+        return total == 0 ? null : Enumerable.Range(1, 7).Select(p => Math.Round(100.0 * perPoint[p] / total, 1)).ToList();
     }
 
     public static string Key(string? c, string? m, int? l, string? t, string? y)

@@ -65,12 +65,8 @@ public static class SelfAssessmentDemoData
                         JobTitle = Pick(random, Background.JobTitles, [40, 30, 10, 8, 4, 8]),
                         YearsBand = Pick(random, Background.YearsBands, [15, 20, 25, 25, 15]),
                         OrganisationSize = code is "1280" or "1980" ? "50+" : Pick(random, Background.OrganisationSizes, [10, 50, 30, 10]),
-                        Scores = instrument.Items.Select(item => new AssessmentScore
-                        {
-                            ItemId = item.Id,
-                            Score = (short)Math.Clamp(Math.Round(AreaBase[item.CompetenceCode[0] - '1'] + r.Lift + personal + (random.NextDouble() * 3 - 1.5)), 1, 7),
-                        }).ToList(),
-                    });
+                    }.WithScores(instrument.Items.Select(item => (item.Id, item.CompetenceCode,
+                        (int)Math.Clamp(Math.Round(AreaBase[item.CompetenceCode[0] - '1'] + r.Lift + personal + (random.NextDouble() * 3 - 1.5)), 1, 7)))));
                     total++;
                 }
             }

@@ -76,7 +76,24 @@ public class AssessmentResponse
     public required string JobTitle { get; set; }
     public required string YearsBand { get; set; }
     public required string OrganisationSize { get; set; }
+    /// <summary>
+    /// Sum and number of the scores per DigComp competence (21, in <see cref="Assessment.DigComp.Competences"/>
+    /// order), kept with the response so that aggregates read one row per response, not one per score.
+    /// </summary>
+    public short[] CompetenceSums { get; set; } = [];
+    public short[] CompetenceCounts { get; set; } = [];
     public List<AssessmentScore> Scores { get; set; } = [];
+
+    /// <summary>Sets the scores and the per-competence sums from (item, competence, score).</summary>
+    public AssessmentResponse WithScores(IEnumerable<(int ItemId, string Competence, int Score)> scores)
+    {
+        var list = scores.ToList();
+        Scores = list.Select(s => new AssessmentScore { ItemId = s.ItemId, Score = (short)s.Score }).ToList();
+        var codes = Assessment.DigComp.Competences.Select(c => c.Code).ToList();
+        CompetenceSums = codes.Select(c => (short)list.Where(s => s.Competence == c).Sum(s => s.Score)).ToArray();
+        CompetenceCounts = codes.Select(c => (short)list.Count(s => s.Competence == c)).ToArray();
+        return this;
+    }
 }
 
 [NotAudited]

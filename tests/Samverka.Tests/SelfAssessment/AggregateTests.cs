@@ -11,10 +11,10 @@ namespace Samverka.Tests.SelfAssessment;
 [Collection(AppCollection.Name)]
 public class AggregateTests(SamverkaFactory app)
 {
-    private async Task<AssessmentAggregatesDto> AggregatesAsync(string account, int year)
+    private async Task<AssessmentAggregatesDto> AggregatesAsync(string account, int year, string? group = null)
     {
         var client = await app.As(account);
-        var response = await client.GetAsync($"/api/v1/self-assessment/aggregates?year={year}");
+        var response = await client.GetAsync($"/api/v1/self-assessment/aggregates?year={year}" + (group is null ? "" : $"&group={Uri.EscapeDataString(group)}"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<AssessmentAggregatesDto>())!;
     }
@@ -25,7 +25,7 @@ public class AggregateTests(SamverkaFactory app)
         var year = AssessmentSamples.NewYear();
         var round = await AssessmentSamples.CreateYearRoundAsync(app, "19", year);
         await AssessmentSamples.AddResponsesAsync(app, round.Id, "1981", null, n, score: 3);
-        var result = await AggregatesAsync(Nora, year);
+        var result = await AggregatesAsync(Nora, year, "M:1981");
         return result.Groups.Single(g => g.Key == "M:1981");
     }
 
@@ -212,6 +212,14 @@ public class AggregateTests(SamverkaFactory app)
         Assert.Contains(";2;–;", lund);
         Assert.Contains("– = dolt", text);
         Assert.DoesNotContain("Västerås", text);
+    }
+
+    [Fact]
+    public async Task ResultsPage_YearOutOfRange_Is400WithSwedishMessage()
+    {
+        var response = await (await app.As(Sara)).GetAsync("/sjalvskattning/resultat?ar=1850");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Ange ett år mellan 2000 och 2100, till exempel 2020.", (await response.ToDocumentAsync()).ErrorMessages());
     }
 
     [Fact]

@@ -38,16 +38,15 @@ public static class AssessmentSamples
     public static Task<Round> CreateYearRoundAsync(SamverkaFactory app, string county, int year) => CreateRoundAsync(app, county, year, open: false);
 
     public static Task AddResponsesAsync(SamverkaFactory app, int roundId, string municipality, int? library, int count,
-        string jobTitle = "Bibliotekarie", string years = "6-10", int score = 4) => app.WithDbAsync(async db =>
+        string jobTitle = "Bibliotekarie", string years = "6-10", int score = 4, Func<string, int>? scoreFor = null) => app.WithDbAsync(async db =>
     {
-        var items = await db.AssessmentRounds.Where(r => r.Id == roundId).SelectMany(r => r.Instrument!.Items).Select(i => i.Id).ToListAsync();
+        var items = await db.AssessmentRounds.Where(r => r.Id == roundId).SelectMany(r => r.Instrument!.Items).Select(i => new { i.Id, i.CompetenceCode }).ToListAsync();
         for (var i = 0; i < count; i++)
             db.AssessmentResponses.Add(new AssessmentResponse
             {
                 Id = Guid.NewGuid(), RoundId = roundId, MunicipalityCode = municipality, LibraryId = library,
                 JobTitle = jobTitle, YearsBand = years, OrganisationSize = "5-19",
-                Scores = items.Select(id => new AssessmentScore { ItemId = id, Score = (short)score }).ToList(),
-            });
+            }.WithScores(items.Select(x => (x.Id, x.CompetenceCode, scoreFor?.Invoke(x.CompetenceCode) ?? score))));
         await db.SaveChangesAsync();
         return 0;
     });

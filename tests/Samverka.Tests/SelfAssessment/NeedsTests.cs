@@ -14,15 +14,8 @@ public class NeedsTests(SamverkaFactory app)
     {
         var year = AssessmentSamples.NewYear();
         var round = await AssessmentSamples.CreateYearRoundAsync(app, "19", year);
-        await AssessmentSamples.AddResponsesAsync(app, round.Id, "1980", null, 10, score: 4);
-        // Lower security scores for a second group in Västerås: Säkerhet becomes the weakest area.
-        var items = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.AssessmentScores.Where(s => s.Response!.RoundId == round.Id && s.Item!.CompetenceCode.StartsWith("4"))));
-        await app.WithDbAsync(async db =>
-        {
-            foreach (var s in items) { db.Attach(s); s.Score = 2; }
-            return await db.SaveChangesAsync();
-        });
+        // Security (area 4) scored lowest: it becomes Västerås's weakest area.
+        await AssessmentSamples.AddResponsesAsync(app, round.Id, "1980", null, 10, scoreFor: code => code.StartsWith('4') ? 2 : 4);
         var title = "Workshop om integritet " + UniqueText.Letters(6);
         var library = await AssessmentSamples.LibraryAsync(app, "Västerås stadsbibliotek");
         await app.WithDbAsync(async db =>

@@ -27,7 +27,8 @@ public class PrivacyByDesignTests(SamverkaFactory app)
     {
         var columns = await ColumnsAsync("sa_responses", "sa_scores");
         Assert.Equal(
-            ["id", "job_title", "library_id", "municipality_code", "organisation_size", "round_id", "years_band", "item_id", "response_id", "score"],
+            ["competence_counts", "competence_sums", "id", "job_title", "library_id", "municipality_code", "organisation_size", "round_id", "years_band",
+             "item_id", "response_id", "score"],
             columns.OrderBy(c => c.Table).ThenBy(c => c.Column).Select(c => c.Column));
 
         // Follow every foreign key out of the response tables: no path reaches people or accounts.

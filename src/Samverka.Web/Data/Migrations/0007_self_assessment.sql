@@ -57,6 +57,8 @@ CREATE TABLE sa_responses (
     job_title character varying(40) NOT NULL,
     years_band character varying(20) NOT NULL,
     organisation_size character varying(20) NOT NULL,
+    competence_sums smallint[] NOT NULL,
+    competence_counts smallint[] NOT NULL,
     CONSTRAINT pk_sa_responses PRIMARY KEY (id),
     CONSTRAINT fk_sa_responses_libraries_library_id FOREIGN KEY (library_id) REFERENCES libraries (id) ON DELETE SET NULL,
     CONSTRAINT fk_sa_responses_municipalities_municipality_code FOREIGN KEY (municipality_code) REFERENCES municipalities (code) ON DELETE RESTRICT,
@@ -105,6 +107,9 @@ ALTER TABLE sa_scores ADD CONSTRAINT ck_sa_scores_scale CHECK (score BETWEEN 1 A
 ALTER TABLE sa_responses ADD CONSTRAINT ck_sa_responses_job_title CHECK (job_title IN
     ('Bibliotekarie','Biblioteksassistent','Chef','Barn- och ungdomsbibliotekarie','IT och teknik','Annan'));
 ALTER TABLE sa_responses ADD CONSTRAINT ck_sa_responses_years CHECK (years_band IN ('0-2','3-5','6-10','11-20','21+'));
+-- Per-competence sums and counts (21 competences) kept with the response: aggregates read one row per response.
+ALTER TABLE sa_responses ADD CONSTRAINT ck_sa_responses_competence_arrays
+    CHECK (cardinality(competence_sums) = 21 AND cardinality(competence_counts) = 21);
 ALTER TABLE sa_responses ADD CONSTRAINT ck_sa_responses_size CHECK (organisation_size IN ('1-4','5-19','20-49','50+'));
 
 -- An instrument that a round uses cannot change: its statements are what the answers mean.

@@ -56,8 +56,7 @@ public class AnswerModel(AppDbContext db, CurrentUser user, TimeProvider time) :
             JobTitle = valid.JobTitle,
             YearsBand = valid.YearsBand,
             OrganisationSize = valid.OrganisationSize,
-            Scores = valid.Scores.Select(s => new AssessmentScore { ItemId = s.Item.Id, Score = (short)s.Score }).ToList(),
-        });
+        }.WithScores(valid.Scores.Select(s => (s.Item.Id, s.Item.CompetenceCode, s.Score))));
         if (user.Scope.UserId is { } userId && !AlreadyDone)
             db.AssessmentDoneMarks.Add(new AssessmentDoneMark { RoundId = Round.Id, UserId = userId });
         await db.SaveChangesAsync();

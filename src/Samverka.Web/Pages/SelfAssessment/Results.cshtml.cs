@@ -14,7 +14,7 @@ namespace Samverka.Web.Pages.SelfAssessment;
 /// profession; a second year for comparison; one group's competences and distributions; exports.
 /// </summary>
 [Authorize]
-public class ResultsModel(AppDbContext db, CurrentUser user, IOptions<SelfAssessmentOptions> options) : PageModel
+public class ResultsModel(AppDbContext db, CurrentUser user, IOptions<SelfAssessmentOptions> options, TimeProvider time) : PageModel
 {
     public const string Geography = "geografi", JobTitle = "yrkestitel", Years = "yrkesar";
     public static readonly (string Value, string Label)[] Breakdowns =
@@ -54,9 +54,14 @@ public class ResultsModel(AppDbContext db, CurrentUser user, IOptions<SelfAssess
         var everything = s.ReadsEverything;
         YearsAvailable = (await db.AssessmentRounds.AsNoTracking().Where(r => everything || counties.Contains(r.CountyCode))
             .Select(r => r.OpensOn.Year).Distinct().ToListAsync()).OrderDescending().ToList();
-        Year ??= YearsAvailable.FirstOrDefault();
-        if (Year is < 2000 or > 2100) return BadRequest("Ange ett år mellan 2000 och 2100.");
-        Rows = Filter(Aggregates.Visible(await Aggregates.ForYearAsync(db, Year.Value, options.Value), s));
+        Year ??= YearsAvailable.Count > 0 ? YearsAvailable[0] : AssessmentRules.Today(time).Year;
+        if (Year is < 2000 or > 2100)
+        {
+            ModelState.AddModelError("ar", "Ange ett år mellan 2000 och 2100, till exempel 2020.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Rows = Filter(Aggregates.Visible(await Aggregates.ForYearAsync(db, Year.Value, options.Value, GroupKey), s));
         if (CompareYear is int other && other != Year && other is >= 2000 and <= 2100)
             CompareRows = Filter(Aggregates.Visible(await Aggregates.ForYearAsync(db, other, options.Value), s));
         Detail = GroupKey is null ? null : Rows.FirstOrDefault(r => r.Key == GroupKey);
