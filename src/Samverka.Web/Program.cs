@@ -37,6 +37,7 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Samverka"));
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddHostedService<AgreementReminderService>();
+builder.Services.Configure<Samverka.Web.Assessment.SelfAssessmentOptions>(builder.Configuration.GetSection("Samverka:SelfAssessment"));
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
@@ -157,6 +158,7 @@ app.MapProgrammesApi();
 app.MapEngagementApi();
 app.MapAgreementsApi();
 app.MapActivitiesApi();
+app.MapSelfAssessmentApi();
 app.MapRazorPages();
 
 app.Run();

@@ -62,6 +62,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<ActivityRegistration> ActivityRegistrations => Set<ActivityRegistration>();
     public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
     public DbSet<ActivityEvaluation> ActivityEvaluations => Set<ActivityEvaluation>();
+    public DbSet<AssessmentInstrument> AssessmentInstruments => Set<AssessmentInstrument>();
+    public DbSet<AssessmentItem> AssessmentItems => Set<AssessmentItem>();
+    public DbSet<AssessmentRound> AssessmentRounds => Set<AssessmentRound>();
+    public DbSet<AssessmentLink> AssessmentLinks => Set<AssessmentLink>();
+    public DbSet<AssessmentResponse> AssessmentResponses => Set<AssessmentResponse>();
+    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+    public DbSet<AssessmentDoneMark> AssessmentDoneMarks => Set<AssessmentDoneMark>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -123,6 +130,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         ActivityModel.Configure(b);
         AgreementModel.Configure(b);
         RegistrationModel.Configure(b);
+        SelfAssessmentModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);

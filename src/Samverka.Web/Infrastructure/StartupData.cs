@@ -32,6 +32,7 @@ public class StartupData(NpgsqlDataSource dataSource, AppDbContext db, UserManag
                 await DemoData.LoadAsync(db, users, o.DemoPassword, logger);
             if (o.DemoData) await AgreementDemoData.LoadAsync(db, logger);
             if (o.DemoData) await ActivityDemoData.LoadAsync(db, logger);
+            await SelfAssessmentDemoData.LoadAsync(db, o.DemoData, logger);
         }
         finally
         {

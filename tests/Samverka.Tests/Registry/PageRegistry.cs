@@ -258,6 +258,23 @@ public static class PageRegistry
         Api("GET", "/api/v1/activities/{id:int}/registrations", "/api/v1/activities/7/registrations", AnonymousAccess.SignIn),
         Api("POST", "/api/v1/activities/{id:int}/registrations", "/api/v1/activities/7/registrations", AnonymousAccess.SignIn),
         Api("DELETE", "/api/v1/activities/{id:int}/registrations/{registrationId:int}", "/api/v1/activities/7/registrations/1", AnonymousAccess.SignIn),
+        // Self-assessment (självskattning): answering is for anyone with a link; the rest by role and region.
+        Page("/sjalvskattning", "/sjalvskattning"),
+        Page("/sjalvskattning/instrument", "/sjalvskattning/instrument"),
+        Page("/sjalvskattning/instrument/{id:int}/ny-version", "/sjalvskattning/instrument/{assessment-instrument}/ny-version", AnonymousAccess.SignIn, Admin),
+        Post("/sjalvskattning/instrument/{id:int}/ny-version", "/sjalvskattning/instrument/{assessment-instrument}/ny-version", AnonymousAccess.SignIn, Admin),
+        Page("/sjalvskattning/instrument/{id:int}/redigera", "/sjalvskattning/instrument/{assessment-instrument}/redigera", AnonymousAccess.SignIn, Admin),
+        Post("/sjalvskattning/instrument/{id:int}/redigera", "/sjalvskattning/instrument/{assessment-instrument}/redigera", AnonymousAccess.SignIn, Admin),
+        Page("/sjalvskattning/omgangar/ny", "/sjalvskattning/omgangar/ny", AnonymousAccess.SignIn, Admin),
+        Post("/sjalvskattning/omgangar/ny", "/sjalvskattning/omgangar/ny", AnonymousAccess.SignIn, Admin),
+        Page("/sjalvskattning/omgangar/{id:int}", "/sjalvskattning/omgangar/{assessment-round}", AnonymousAccess.SignIn, Admin),
+        Post("/sjalvskattning/omgangar/{id:int}", "/sjalvskattning/omgangar/{assessment-round}?handler=Close", AnonymousAccess.SignIn, Admin),
+        Page("/sjalvskattning/svara/{token}", "/sjalvskattning/svara/{assessment-token}"),
+        Post("/sjalvskattning/svara/{token}", "/sjalvskattning/svara/{assessment-token}", AnonymousAccess.Status, status: 400),
+        Page("/sjalvskattning/resultat", "/sjalvskattning/resultat?ar=2020", AnonymousAccess.SignIn, Admin),
+        Page("/sjalvskattning/behov", "/sjalvskattning/behov?ar=2019", AnonymousAccess.SignIn, Admin),
+        Api("GET", "/api/v1/self-assessment/rounds", "/api/v1/self-assessment/rounds", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/self-assessment/aggregates", "/api/v1/self-assessment/aggregates?year=2020", AnonymousAccess.SignIn),
     ];
 
     /// <summary>Replaces {library} and {person} in a sample URL with the lowest ids in the app's database.</summary>
@@ -280,6 +297,8 @@ public static class PageRegistry
             url = url.Replace("{programme}", programme.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Replace("{offering}", offering.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (url.Contains("{assessment-"))
+            url = await Samverka.Tests.SelfAssessment.AssessmentSamples.ResolveAsync(url, app);
         if (url.Contains("{account}"))
         {
             // A demo account that is not the administrator's own, so its page offers every action.

@@ -63,6 +63,14 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/program/{id:int}/erbjudanden/{offeringId:int}/redigera"] = [O, O, D, D, D],
         // Programme editors: administrators and the coordinator of the programme's region (Skåne).
         ["/program/{id:int}/referensgrupper/forslag"] = [O, O, D, D, D],
+        // Self-assessment: instruments are reference data (admin); rounds are run by the region's coordinator
+        // (the sample round is Skåne's) and read by the national coordinator; results within each one's scope.
+        ["/sjalvskattning/instrument/{id:int}/ny-version"] = [O, D, D, D, D],
+        ["/sjalvskattning/instrument/{id:int}/redigera"] = [O, D, D, D, D],
+        ["/sjalvskattning/omgangar/ny"] = [O, O, D, D, D],
+        ["/sjalvskattning/omgangar/{id:int}"] = [O, O, D, D, O],
+        ["/sjalvskattning/resultat"] = [O, O, O, D, O],
+        ["/sjalvskattning/behov"] = [O, O, O, D, O],
     };
 
     public static IEnumerable<object[]> AccountNames() => Accounts.Select(a => new object[] { a });

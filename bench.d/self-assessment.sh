@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Self-assessment benchmark: 100 000 synthetic responses (24 scores each, 2.4 million rows) in
+# rounds of every region in one year, on a private PostgreSQL cluster, then the national
+# aggregate's statement timed as Samverka runs it (Assessment/Aggregates.cs: n and the sums per
+# competence for every group of every grouping set, computed by PostgreSQL).
+# Not part of ./test. Standalone:
+#
+#   bench.d/self-assessment.sh                    100 000 responses, best of 5 runs
+#   SA_RESPONSES=200000 bench.d/self-assessment.sh
+#
+# The statement below must stay the same as Aggregates.Sql.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pg-cluster.sh
+
+PG_PORT=${SA_BENCH_PG_PORT:-55435}
+PG_DATA=${SA_BENCH_PG_DATA:-/tmp/samverka-bench-sa-pg}
+RESPONSES=${SA_RESPONSES:-100000}
+RUNS=${SA_RUNS:-5}
+DB=samverka_bench_sa
+APP_PORT=${SA_BENCH_APP_PORT:-5190}
+LOG=bench.d/results/self-assessment-app.log
+mkdir -p bench.d/results
+
+die() { echo "self-assessment bench: $*" >&2; exit 1; }
+pg_install || die "PostgreSQL could not be installed"
+psql_sa() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
+
+APP_PID=
+cleanup() {
+  local status=$?
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  pg_stop "$PG_DATA"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+pg_start "$PG_DATA" "$PG_PORT" "$PG_DATA-sock" -c fsync=off -c synchronous_commit=off -c full_page_writes=off || die "PostgreSQL did not start"
+psql_sa -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+
+echo "Building and starting Samverka once: migrations, reference data, the default instrument"
+dotnet build src/Samverka.Web -c Release -v quiet -nologo >/dev/null || die "build failed"
+(
+  cd src/Samverka.Web
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DB"
+  export Samverka__DemoData=false Samverka__AdminEmail= ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production
+  exec dotnet bin/Release/net10.0/Samverka.Web.dll
+) >"$LOG" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 240); do
+  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/health/ready" 2>/dev/null && break
+  kill -0 "$APP_PID" 2>/dev/null || die "the app stopped (log: $LOG)"
+  sleep 0.5
+done
+kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+
+echo "Filling $RESPONSES synthetic responses in 2030 (every municipality, every region)"
+psql_sa -d "$DB" <<SQL
+SELECT setseed(0.2030);
+INSERT INTO sa_rounds (name, county_code, instrument_id, opens_on, closes_on, closed_early, regional_token, created_at)
+SELECT 'Benchmark ' || code, code, (SELECT min(id) FROM sa_instruments), DATE '2030-03-01', DATE '2030-04-30', false, md5(code || 'bench'), now()
+FROM counties;
+CREATE TEMP TABLE m AS SELECT row_number() OVER (ORDER BY code) - 1 AS i, code, county_code FROM municipalities;
+INSERT INTO sa_responses (id, round_id, municipality_code, library_id, job_title, years_band, organisation_size, competence_sums, competence_counts)
+SELECT gen_random_uuid(), r.id, m.code, NULL,
+       (ARRAY['Bibliotekarie','Biblioteksassistent','Barn- och ungdomsbibliotekarie','Chef','IT och teknik','Annan'])[1 + floor(random() * 6)::int],
+       (ARRAY['0-2','3-5','6-10','11-20','21+'])[1 + floor(random() * 5)::int],
+       (ARRAY['1-4','5-19','20-49','50+'])[1 + floor(random() * 4)::int],
+       array_fill(0::smallint, ARRAY[21]), array_fill(0::smallint, ARRAY[21])
+FROM generate_series(1, $RESPONSES) g
+JOIN m ON m.i = (g * 7919) % (SELECT count(*) FROM m)
+JOIN sa_rounds r ON r.county_code = m.county_code AND r.opens_on = DATE '2030-03-01';
+INSERT INTO sa_scores (response_id, item_id, score)
+SELECT r.id, i.id, 1 + floor(random() * 7)::int
+FROM sa_responses r JOIN sa_rounds ro ON ro.id = r.round_id JOIN sa_items i ON i.instrument_id = ro.instrument_id
+WHERE ro.opens_on = DATE '2030-03-01';
+-- The per-competence sums and counts the app writes with each response (AssessmentResponse.WithScores).
+CREATE TEMP TABLE k AS SELECT code, row_number() OVER (ORDER BY code) AS i
+FROM unnest(ARRAY['1.1','1.2','1.3','2.1','2.2','2.3','2.4','2.5','2.6','3.1','3.2','3.3','3.4','4.1','4.2','4.3','4.4','5.1','5.2','5.3','5.4']) code;
+UPDATE sa_responses r SET competence_sums = x.sums, competence_counts = x.counts
+FROM (SELECT response_id, array_agg(total ORDER BY i) AS sums, array_agg(n ORDER BY i) AS counts
+      FROM (SELECT s.response_id, k.i, sum(s.score)::smallint AS total, count(*)::smallint AS n
+            FROM sa_scores s JOIN sa_items it ON it.id = s.item_id JOIN k ON k.code = it.competence_code GROUP BY 1, 2) g
+      GROUP BY response_id) x
+WHERE x.response_id = r.id;
+ANALYZE;
+SQL
+psql_sa -d "$DB" -tA -c "SELECT 'responses ' || (SELECT count(*) FROM sa_responses) || ', scores ' || (SELECT count(*) FROM sa_scores)"
+
+COLS=$(for i in $(seq 1 21); do printf 'sum(r.competence_sums[%d])::int AS s%d, sum(r.competence_counts[%d])::int AS q%d, ' $i $i $i $i; done)
+SUMS=$(for i in $(seq 1 21); do printf 'sum(s%d), ' $i; done)
+COUNTS=$(for i in $(seq 1 21); do printf 'sum(q%d), ' $i; done)
+STATEMENT="WITH f AS (
+    SELECT ro.county_code AS c, r.municipality_code AS m, coalesce(r.library_id, 0) AS l, r.job_title AS t, r.years_band AS y,
+           count(*)::int AS n, ${COLS%, }
+    FROM sa_responses r JOIN sa_rounds ro ON ro.id = r.round_id
+    WHERE ro.opens_on >= \$1 AND ro.opens_on < \$2
+    GROUP BY 1, 2, 3, 4, 5)
+SELECT c, m, l, t, y, sum(n)::int, ARRAY[${SUMS%, }]::int[], ARRAY[${COUNTS%, }]::int[]
+FROM f GROUP BY GROUPING SETS ((), (c), (c, m), (c, m, l), (t), (c, t), (c, m, t), (y), (c, y), (c, m, y))"
+
+out=$(psql_sa -d "$DB" <<SQL
+PREPARE aggregate(date, date) AS $STATEMENT;
+\\o /dev/null
+\\timing on
+$(for _ in $(seq 1 "$RUNS"); do echo "EXECUTE aggregate('2030-01-01', '2031-01-01');"; done)
+SQL
+)
+echo "$out" | grep -o 'Time: [0-9.]* ms' | awk '{print $2}' | awk -v runs="$RUNS" '
+  { if (best == "" || $1 < best) best = $1; all = all sprintf(" %.0f", $1) }
+  END { printf "National aggregate (every group, means per competence): best %.0f ms of %d runs (each:%s ms)\n", best, runs, all }'
