@@ -265,7 +265,7 @@ public class OperationsTests(SamverkaFactory app)
                 .Replace("{followUpId:int}", "1")
                 .Replace("/aktiviteter/{id:int}", "/aktiviteter/7")
                 .Replace("/aktiviteter/avboka/{token}", "/aktiviteter/avboka/ingen-sadan-lank")
-                .Replace("/kalender/tema/{id:int}", "/kalender/tema/3");
+                .Replace("/kalender/tema/{id:int}", "/kalender/tema/3")
                 .Replace("/sjalvskattning/instrument/{id:int}", "/sjalvskattning/instrument/1")
                 .Replace("/sjalvskattning/omgangar/{id:int}", "/sjalvskattning/omgangar/1")
                 .Replace("/sjalvskattning/svara/{token}", "/sjalvskattning/svara/ingen-sadan-lank");
