@@ -49,6 +49,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<ActivityTheme> ActivityThemes => Set<ActivityTheme>();
     public DbSet<ActivityOrganiser> ActivityOrganisers => Set<ActivityOrganiser>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<ActivityPlan> ActivityPlans => Set<ActivityPlan>();
+    public DbSet<DevelopmentArea> DevelopmentAreas => Set<DevelopmentArea>();
+    public DbSet<AreaPartner> AreaPartners => Set<AreaPartner>();
+    public DbSet<SubGoal> SubGoals => Set<SubGoal>();
+    public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
+    public DbSet<PlannedActionLink> PlannedActionLinks => Set<PlannedActionLink>();
+    public DbSet<AreaOutcome> AreaOutcomes => Set<AreaOutcome>();
+    public DbSet<AreaShare> AreaShares => Set<AreaShare>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<TeamMemberArea> TeamMemberAreas => Set<TeamMemberArea>();
+    public DbSet<EmploymentPeriod> EmploymentPeriods => Set<EmploymentPeriod>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -108,6 +119,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         AccountModel.Configure(b);
         ProgrammeModel.Configure(b);
         ActivityModel.Configure(b);
+        ActivityPlanModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);
