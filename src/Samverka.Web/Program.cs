@@ -154,6 +154,7 @@ app.MapDirectoryApi();
 app.MapReferenceGroupsApi();
 app.MapProgrammesApi();
 app.MapEngagementApi();
+app.MapActivityPlansApi();
 app.MapRazorPages();
 
 app.Run();

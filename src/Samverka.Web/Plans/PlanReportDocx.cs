@@ -94,7 +94,8 @@ public static class PlanReportDocx
 
     private static Table Table(string[] headers, IEnumerable<string[]> rows)
     {
-        var border = () => new BorderType[] { new TopBorder(), new BottomBorder(), new LeftBorder(), new RightBorder(), new InsideHorizontalBorder(), new InsideVerticalBorder() };
+        // The schema fixes the order: top, left, bottom, right, inside horizontal, inside vertical.
+        var border = () => new BorderType[] { new TopBorder(), new LeftBorder(), new BottomBorder(), new RightBorder(), new InsideHorizontalBorder(), new InsideVerticalBorder() };
         var borders = new TableBorders();
         foreach (var b in border()) { b.Val = BorderValues.Single; b.Size = 4U; borders.Append(b); }
         var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, borders));

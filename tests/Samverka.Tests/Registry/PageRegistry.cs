@@ -208,6 +208,20 @@ public static class PageRegistry
         Other("/openapi/{documentName}.json", "/openapi/v1.json"),
         Other("/health/live", "/health/live"),
         Other("/health/ready", "/health/ready"),
+
+        // Activity plans and yearly reports (demo plan 1: Västmanland 2019, area 1, action 1): not public.
+        Page("/verksamhetsplaner", "/verksamhetsplaner", AnonymousAccess.SignIn, Admin),
+        Page("/verksamhetsplaner/{id:int}", "/verksamhetsplaner/1", AnonymousAccess.SignIn, Admin),
+        Page("/verksamhetsplaner/{id:int}/berattelse/{year:int}", "/verksamhetsplaner/1/berattelse/2019", AnonymousAccess.SignIn, Admin),
+        Page("/verksamhetsplaner/{id:int}/aktiviteter/{actionId:int}", "/verksamhetsplaner/1/aktiviteter/1", AnonymousAccess.SignIn, Admin),
+        Post("/verksamhetsplaner/{id:int}/aktiviteter/{actionId:int}", "/verksamhetsplaner/1/aktiviteter/1", AnonymousAccess.SignIn, Admin),
+        Page("/verksamhetsplaner/{id:int}/omraden/{areaId:int}/utfall/{year:int}", "/verksamhetsplaner/1/omraden/1/utfall/2019", AnonymousAccess.SignIn, Admin),
+        Post("/verksamhetsplaner/{id:int}/omraden/{areaId:int}/utfall/{year:int}", "/verksamhetsplaner/1/omraden/1/utfall/2019", AnonymousAccess.SignIn, Admin),
+        Api("GET", "/api/v1/activity-plans/", "/api/v1/activity-plans", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/activity-plans/{id:int}", "/api/v1/activity-plans/1", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/activity-plans/{id:int}/areas", "/api/v1/activity-plans/1/areas", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/activity-plans/{id:int}/actions", "/api/v1/activity-plans/1/actions", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/activity-plans/{id:int}/outcomes", "/api/v1/activity-plans/1/outcomes", AnonymousAccess.SignIn),
     ];
 
     /// <summary>Replaces {library} and {person} in a sample URL with the lowest ids in the app's database.</summary>

@@ -47,6 +47,12 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/program/{id:int}/erbjudanden/{offeringId:int}/redigera"] = [O, O, D, D, D],
         // Programme editors: administrators and the coordinator of the programme's region (Skåne).
         ["/program/{id:int}/referensgrupper/forslag"] = [O, O, D, D, D],
+        // Activity plans: the sample is Västmanland's; Skåne's accounts do not see it, the national coordinator reads it.
+        ["/verksamhetsplaner"] = [O, O, O, O, O],
+        ["/verksamhetsplaner/{id:int}"] = [O, N, N, N, O],
+        ["/verksamhetsplaner/{id:int}/berattelse/{year:int}"] = [O, N, N, N, O],
+        ["/verksamhetsplaner/{id:int}/aktiviteter/{actionId:int}"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/utfall/{year:int}"] = [O, D, D, D, D],
     };
 
     public static IEnumerable<object[]> AccountNames() => Accounts.Select(a => new object[] { a });
