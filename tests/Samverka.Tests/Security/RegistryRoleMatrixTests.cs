@@ -53,6 +53,10 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/verksamhetsplaner/{id:int}/berattelse/{year:int}"] = [O, N, N, N, O],
         ["/verksamhetsplaner/{id:int}/aktiviteter/{actionId:int}"] = [O, D, D, D, D],
         ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/utfall/{year:int}"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/ny"] = [O, O, D, D, D],
+        ["/verksamhetsplaner/{id:int}/redigera"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/omraden/{areaId:int?}"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ny-aktivitet"] = [O, D, D, D, D],
     };
 
     public static IEnumerable<object[]> AccountNames() => Accounts.Select(a => new object[] { a });
