@@ -261,7 +261,7 @@ public class OperationsTests(SamverkaFactory app)
                 .Replace("/program/{id:int}", $"/program/{programmeId}")
                 .Replace("{offeringId:int}", offeringId.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Replace("{year:int}", "2019")
-                .Replace("/verksamhetsplaner/{id:int}", "/verksamhetsplaner/1").Replace("{actionId:int}", "1").Replace("{areaId:int}", "1").Replace("{areaId:int?}", "1");
+                .Replace("/verksamhetsplaner/{id:int}", "/verksamhetsplaner/1").Replace("{actionId:int}", "1").Replace("{areaId:int}", "1").Replace("{areaId:int?}", "1").Replace("{memberId:int?}", "1");
             Assert.False(url.Contains('{'), $"No sample value for the route {route}: add one in OperationsTests.AllPageUrls");
             urls.Add(url);
         }

@@ -225,6 +225,8 @@ public static class PageRegistry
         Post("/verksamhetsplaner/{id:int}/omraden/{areaId:int?}", "/verksamhetsplaner/1/omraden/1", AnonymousAccess.SignIn, Admin),
         Page("/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ny-aktivitet", "/verksamhetsplaner/1/omraden/1/ny-aktivitet", AnonymousAccess.SignIn, Admin),
         Post("/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ny-aktivitet", "/verksamhetsplaner/1/omraden/1/ny-aktivitet", AnonymousAccess.SignIn, Admin),
+        Page("/verksamhetsplaner/{id:int}/personal/{memberId:int?}", "/verksamhetsplaner/1/personal/1", AnonymousAccess.SignIn, Admin),
+        Post("/verksamhetsplaner/{id:int}/personal/{memberId:int?}", "/verksamhetsplaner/1/personal/1", AnonymousAccess.SignIn, Admin),
         Api("GET", "/api/v1/activity-plans/", "/api/v1/activity-plans", AnonymousAccess.SignIn),
         Api("GET", "/api/v1/activity-plans/{id:int}", "/api/v1/activity-plans/1", AnonymousAccess.SignIn),
         Api("GET", "/api/v1/activity-plans/{id:int}/areas", "/api/v1/activity-plans/1/areas", AnonymousAccess.SignIn),

@@ -54,6 +54,7 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/verksamhetsplaner/{id:int}/aktiviteter/{actionId:int}"] = [O, D, D, D, D],
         ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/utfall/{year:int}"] = [O, D, D, D, D],
         ["/verksamhetsplaner/ny"] = [O, O, D, D, D],
+        ["/verksamhetsplaner/{id:int}/personal/{memberId:int?}"] = [O, D, D, D, D],
         ["/verksamhetsplaner/{id:int}/redigera"] = [O, D, D, D, D],
         ["/verksamhetsplaner/{id:int}/omraden/{areaId:int?}"] = [O, D, D, D, D],
         ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ny-aktivitet"] = [O, D, D, D, D],
