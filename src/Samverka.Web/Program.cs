@@ -159,6 +159,7 @@ app.MapEngagementApi();
 app.MapAgreementsApi();
 app.MapActivitiesApi();
 app.MapSelfAssessmentApi();
+app.MapActivityPlansApi();
 app.MapRazorPages();
 
 app.Run();

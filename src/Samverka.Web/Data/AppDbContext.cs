@@ -69,6 +69,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<AssessmentResponse> AssessmentResponses => Set<AssessmentResponse>();
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
     public DbSet<AssessmentDoneMark> AssessmentDoneMarks => Set<AssessmentDoneMark>();
+    public DbSet<ActivityPlan> ActivityPlans => Set<ActivityPlan>();
+    public DbSet<DevelopmentArea> DevelopmentAreas => Set<DevelopmentArea>();
+    public DbSet<AreaPartner> AreaPartners => Set<AreaPartner>();
+    public DbSet<SubGoal> SubGoals => Set<SubGoal>();
+    public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
+    public DbSet<PlannedActionLink> PlannedActionLinks => Set<PlannedActionLink>();
+    public DbSet<AreaOutcome> AreaOutcomes => Set<AreaOutcome>();
+    public DbSet<AreaShare> AreaShares => Set<AreaShare>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<TeamMemberArea> TeamMemberAreas => Set<TeamMemberArea>();
+    public DbSet<EmploymentPeriod> EmploymentPeriods => Set<EmploymentPeriod>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -131,6 +142,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         AgreementModel.Configure(b);
         RegistrationModel.Configure(b);
         SelfAssessmentModel.Configure(b);
+        ActivityPlanModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);

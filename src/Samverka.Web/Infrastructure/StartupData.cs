@@ -33,6 +33,7 @@ public class StartupData(NpgsqlDataSource dataSource, AppDbContext db, UserManag
             if (o.DemoData) await AgreementDemoData.LoadAsync(db, logger);
             if (o.DemoData) await ActivityDemoData.LoadAsync(db, logger);
             await SelfAssessmentDemoData.LoadAsync(db, o.DemoData, logger);
+            if (o.DemoData) await ActivityPlanDemoData.LoadAsync(db, logger);
         }
         finally
         {

@@ -71,6 +71,17 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/sjalvskattning/omgangar/{id:int}"] = [O, O, D, D, O],
         ["/sjalvskattning/resultat"] = [O, O, O, D, O],
         ["/sjalvskattning/behov"] = [O, O, O, D, O],
+        // Activity plans: the sample is Västmanland's; Skåne's accounts do not see it, the national coordinator reads it.
+        ["/verksamhetsplaner"] = [O, O, O, O, O],
+        ["/verksamhetsplaner/{id:int}"] = [O, N, N, N, O],
+        ["/verksamhetsplaner/{id:int}/berattelse/{year:int}"] = [O, N, N, N, O],
+        ["/verksamhetsplaner/{id:int}/aktiviteter/{actionId:int}"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/utfall/{year:int}"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/ny"] = [O, O, D, D, D],
+        ["/verksamhetsplaner/{id:int}/personal/{memberId:int?}"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/redigera"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/omraden/{areaId:int?}"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ny-aktivitet"] = [O, D, D, D, D],
     };
 
     public static IEnumerable<object[]> AccountNames() => Accounts.Select(a => new object[] { a });
