@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
-using Samverka.Web.Plans;
+using Samverka.Web.ActivityPlans;
 
 namespace Samverka.Web.Api;
 
@@ -27,7 +27,7 @@ public record DevelopmentAreaDto(int Id, string Name, string? Description, IRead
 public record ActivityPlanDto(int Id, string Title, string CountyCode, string RegionName, DateOnly StartDate, DateOnly EndDate, string View,
     string? Vision, string? ValuesText, string? Premises, string? Assignment, IReadOnlyList<DevelopmentAreaDto> Areas, IReadOnlyList<PlanFiguresDto> Figures);
 
-/// <summary>Activity plans as JSON, read-only and within the same scope as the pages (<see cref="PlanAccess"/>): not public.</summary>
+/// <summary>Activity plans as JSON, read-only and within the same scope as the pages (<see cref="ActivityPlanAccess"/>): not public.</summary>
 public static class ActivityPlansApi
 {
     public static void MapActivityPlansApi(this IEndpointRouteBuilder app)
@@ -36,8 +36,8 @@ public static class ActivityPlansApi
 
         api.MapGet("", async (AppDbContext db, CurrentUser user) =>
         {
-            var home = await PlanAccess.HomeCountiesAsync(db, user.Scope);
-            return TypedResults.Ok(await PlanAccess.Visible(db.ActivityPlans.AsNoTracking(), user.Scope, home)
+            var home = await ActivityPlanAccess.HomeCountiesAsync(db, user.Scope);
+            return TypedResults.Ok(await ActivityPlanAccess.Visible(db.ActivityPlans.AsNoTracking(), user.Scope, home)
                 .OrderByDescending(p => p.StartDate).ThenBy(p => p.CountyCode)
                 .Select(p => new ActivityPlanSummaryDto(p.Id, p.Title, p.CountyCode, p.County!.RegionalBody, p.StartDate, p.EndDate)).ToListAsync());
         });

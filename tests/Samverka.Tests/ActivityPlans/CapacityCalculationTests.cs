@@ -1,5 +1,5 @@
 using Samverka.Web.Data;
-using Samverka.Web.Plans;
+using Samverka.Web.ActivityPlans;
 
 namespace Samverka.Tests.ActivityPlans;
 

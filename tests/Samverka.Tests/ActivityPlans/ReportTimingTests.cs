@@ -5,7 +5,7 @@ using Npgsql;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
-using Samverka.Web.Plans;
+using Samverka.Web.ActivityPlans;
 using Xunit.Abstractions;
 
 namespace Samverka.Tests.ActivityPlans;

@@ -1,0 +1,76 @@
+using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+
+namespace Samverka.Web.ActivityPlans;
+
+/// <summary>
+/// A plan as one user may read it, with its figures per year and its capacity: what the plan page, the yearly
+/// report (page and DOCX) and the API show, computed in one place so the report's figures are the page's.
+/// </summary>
+public sealed record PlanReading(ActivityPlan Plan, PlanView View, bool CanEdit, bool CanSeeTeam, IReadOnlyList<DevelopmentArea> Areas,
+    IReadOnlyDictionary<int, PlanFigureSet> Figures, IReadOnlyDictionary<int, List<CapacityCell>> Capacity, IReadOnlyList<ActionAtRisk> Risks)
+{
+    /// <summary>Null when the plan does not exist or the user may not see any of it (both answered 404).</summary>
+    public static async Task<PlanReading?> ReadAsync(AppDbContext db, UserScope scope, int id, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var plan = await ActivityPlanAccess.LoadAsync(db, id, ct);
+        if (plan is null) return null;
+        var home = await ActivityPlanAccess.HomeCountiesAsync(db, scope, ct);
+        var view = ActivityPlanAccess.ViewOf(scope, home, plan);
+        if (view == PlanView.None) return null;
+        var figures = new Dictionary<int, PlanFigureSet>();
+        foreach (var year in PlanFigures.Years(plan)) figures[year] = await PlanFigures.ForYearAsync(db, plan, year, now, ct);
+        var seeTeam = view == PlanView.Full && ActivityPlanAccess.CanSeeTeam(scope, plan.CountyCode);
+        return new PlanReading(plan, view, ActivityPlanAccess.CanEdit(scope, plan.CountyCode), seeTeam,
+            ActivityPlanAccess.VisibleAreas(view, home, plan).ToList(), figures,
+            seeTeam ? PlanCapacity.ByArea(plan) : new Dictionary<int, List<CapacityCell>>(),
+            seeTeam ? PlanCapacity.AtRisk(plan) : []);
+    }
+
+    public ActionAtRisk? RiskOf(PlannedAction a) => Risks.FirstOrDefault(r => r.ActionId == a.Id);
+
+    public string ResponsibleName(PlannedAction a) => Plan.Team.FirstOrDefault(t => t.Id == a.ResponsibleId)?.Name ?? "Ingen angiven";
+}
+
+/// <summary>Swedish words and formats the plan pages, the report and the exports share.</summary>
+public static class PlanText
+{
+    private static readonly System.Globalization.CultureInfo Sv = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+
+    public static string Status(PlannedActionStatus s) => s switch
+    {
+        PlannedActionStatus.Planned => "Planerad",
+        PlannedActionStatus.Ongoing => "Pågår",
+        PlannedActionStatus.Done => "Genomförd",
+        PlannedActionStatus.Postponed => "Uppskjuten",
+        PlannedActionStatus.Cancelled => "Inställd",
+        _ => s.ToString(),
+    };
+
+    public static string Kind(PartnerKind k) => k switch
+    {
+        PartnerKind.Municipality => "Kommun",
+        PartnerKind.NationalLibrary => "Kungliga biblioteket",
+        PartnerKind.Region => "Region",
+        PartnerKind.University => "Lärosäte",
+        PartnerKind.Supplier => "Leverantör",
+        _ => "Annan",
+    };
+
+    public static string Month(DateOnly m) => m.ToString("MMM yyyy", Sv);
+
+    public static string Months(DateOnly from, DateOnly to) => from == to ? Month(from) : $"{Month(from)} – {Month(to)}";
+
+    public static string Period(EmploymentPeriod p) =>
+        $"{p.Percent} % från {Month(p.FromMonth)}{(p.ToMonth is { } t ? " till och med " + Month(t) : "")}{(p.Note is null ? "" : " (" + p.Note + ")")}";
+
+    public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", Sv);
+
+    public static string Computed(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).ToString("d MMMM yyyy 'kl.' HH:mm", Sv);
+
+    /// <summary>Text split at blank lines: how the region's own sections become paragraphs.</summary>
+    public static IEnumerable<string> Paragraphs(string? text) =>
+        (text ?? "").Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string Fte(decimal v) => v.ToString("0.##", Sv);
+}
