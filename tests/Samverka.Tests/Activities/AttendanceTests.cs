@@ -63,6 +63,24 @@ public class AttendanceTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task Attendance_LastSessionMarked_InvitesAttendeeOnceToEvaluationAndCertificate()
+    {
+        var (id, reg) = await PastWithHugoAsync();
+        var title = await app.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Title).SingleAsync());
+        Task<List<string>> InvitationsAsync() => app.WithDbAsync(db => db.OutboxMessages
+            .Where(m => m.ToAddress == Hugo && m.Subject == $"Tack för att du deltog: {title}").Select(m => m.BodyText).ToListAsync());
+
+        await MarkAsync(id, reg, "0");
+        Assert.Empty(await InvitationsAsync()); // absent: nothing to evaluate
+
+        await MarkAsync(id, reg, "1");
+        await MarkAsync(id, reg, "1"); // saved again: no second e-mail
+        var body = Assert.Single(await InvitationsAsync());
+        Assert.Contains($"/aktiviteter/{id}/utvardering", body, StringComparison.Ordinal);
+        Assert.Contains($"/aktiviteter/{id}/intyg", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Attendance_StaffOrOtherRegion_Forbidden_UnknownRegistration_Refused()
     {
         var (id, reg) = await PastWithHugoAsync();

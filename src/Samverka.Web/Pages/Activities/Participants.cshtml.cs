@@ -37,17 +37,39 @@ public class ParticipantsModel(AppDbContext db, CurrentUser user, TimeProvider t
         }
         var now = time.GetUtcNow();
         var existing = await db.SessionAttendance.Where(x => x.SessionId == Session.Id).ToDictionaryAsync(x => x.RegistrationId);
+        var newlyAttended = new List<int>();
         foreach (var (registrationId, mark) in Marks)
         {
             if (!existing.TryGetValue(registrationId, out var row))
                 db.SessionAttendance.Add(row = new SessionAttendance { RegistrationId = registrationId, SessionId = Session.Id });
+            if (mark == "1" && !row.Attended) newlyAttended.Add(registrationId);
             row.Attended = mark == "1";
             row.MarkedAt = now;
         }
+        // Marking the last session is when the activity is over for its attendees: invite them, in this
+        // transaction, to the anonymous evaluation and to their certificate (no scheduled job needed).
+        if (Session.Id == LastSessionId) await InviteToEvaluationAsync(newlyAttended, now);
         await db.SaveChangesAsync();
         await ActivityStatistics.ChangedAsync(HttpContext);
         TempData["Notice"] = $"Närvaron för {Registrations.SessionText(Session)} är sparad.";
         return Redirect($"/aktiviteter/{Id}/deltagare?tillfalle={Session.Id}");
+    }
+
+    private int LastSessionId => Activity.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).Last().Id;
+
+    private async Task InviteToEvaluationAsync(List<int> registrationIds, DateTimeOffset now)
+    {
+        if (registrationIds.Count == 0) return;
+        var people = await db.ActivityRegistrations.IgnoreQueryFilters()
+            .Where(r => registrationIds.Contains(r.Id) && !r.Evaluated)
+            .Select(r => new { r.Person!.Name, r.Person.Email }).ToListAsync();
+        var site = ActivityLinks.BaseUrl(Request).TrimEnd('/');
+        foreach (var p in people)
+            Outbox.Enqueue(db, p.Email, $"Tack för att du deltog: {Activity.Title}",
+                $"Hej {p.Name}!\n\nTack för att du deltog i {Activity.Title}.\n\n" +
+                $"Berätta gärna vad du tyckte. Utvärderingen tar ett par minuter och sparas utan ditt namn:\n{site}/aktiviteter/{Id}/utvardering\n\n" +
+                $"Ditt intyg om deltagande kan du skriva ut här:\n{site}/aktiviteter/{Id}/intyg\n\n" +
+                "Du behöver logga in i Samverka för att öppna länkarna.\n", now);
     }
 
     private async Task<IActionResult?> LoadAsync()
