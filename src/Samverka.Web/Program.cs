@@ -36,6 +36,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Samverka"));
 builder.Services.AddOutbox(builder.Configuration);
+builder.Services.AddHostedService<Samverka.Web.Catalog.PlanReminderService>();
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
@@ -154,6 +155,7 @@ app.MapDirectoryApi();
 app.MapReferenceGroupsApi();
 app.MapProgrammesApi();
 app.MapEngagementApi();
+app.MapPlansApi();
 app.MapRazorPages();
 
 app.Run();

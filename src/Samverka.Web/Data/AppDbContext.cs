@@ -49,6 +49,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<ActivityTheme> ActivityThemes => Set<ActivityTheme>();
     public DbSet<ActivityOrganiser> ActivityOrganisers => Set<ActivityOrganiser>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<LibraryPlan> LibraryPlans => Set<LibraryPlan>();
+    public DbSet<PlanReminder> PlanReminders => Set<PlanReminder>();
+    public DbSet<PlanSurvey> PlanSurveys => Set<PlanSurvey>();
+    public DbSet<PlanSurveyResponse> PlanSurveyResponses => Set<PlanSurveyResponse>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<NeedSupporter> NeedSupporters => Set<NeedSupporter>();
+    public DbSet<NeedActivity> NeedActivities => Set<NeedActivity>();
+    public DbSet<NeedOffering> NeedOfferings => Set<NeedOffering>();
+    public DbSet<PriorityRound> PriorityRounds => Set<PriorityRound>();
+    public DbSet<PriorityRoundRegion> PriorityRoundRegions => Set<PriorityRoundRegion>();
+    public DbSet<PriorityRoundNeed> PriorityRoundNeeds => Set<PriorityRoundNeed>();
+    public DbSet<PriorityBallot> PriorityBallots => Set<PriorityBallot>();
+    public DbSet<PriorityPoints> PriorityPoints => Set<PriorityPoints>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -108,6 +121,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         AccountModel.Configure(b);
         ProgrammeModel.Configure(b);
         ActivityModel.Configure(b);
+        PlanModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);
@@ -118,6 +132,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         b.Entity<Person>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.Entity<Programme>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.Entity<Activity>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        b.Entity<LibraryPlan>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
     }
 
     /// <summary>PostgreSQL folds unquoted names to lower case; snake_case keeps hand-written SQL readable.</summary>

@@ -30,6 +30,7 @@ public class StartupData(NpgsqlDataSource dataSource, AppDbContext db, UserManag
             await EnsureAdminAsync(o.AdminEmail, o.AdminPassword);
             if (o.DemoData)
                 await DemoData.LoadAsync(db, users, o.DemoPassword, logger);
+            if (o.DemoData) await PlanDemoData.LoadAsync(db, logger);
         }
         finally
         {
