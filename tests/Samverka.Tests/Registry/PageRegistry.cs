@@ -208,6 +208,18 @@ public static class PageRegistry
         Other("/openapi/{documentName}.json", "/openapi/v1.json"),
         Other("/health/live", "/health/live"),
         Other("/health/ready", "/health/ready"),
+
+        // Library plans: the register is public open data; managers and coordinators add and edit in their scope.
+        // Demo plan 1 is Köping's (Västmanland); the PDF route answers 404 for a plan without a file.
+        Page("/biblioteksplaner", "/biblioteksplaner?ar=2020&lan=19"),
+        Page("/biblioteksplaner/kommun/{code}", "/biblioteksplaner/kommun/1983"),
+        Page("/biblioteksplaner/ny", "/biblioteksplaner/ny?kommun=1280", AnonymousAccess.SignIn, Admin),
+        Post("/biblioteksplaner/ny", "/biblioteksplaner/ny?kommun=1280", AnonymousAccess.SignIn, Admin),
+        Page("/biblioteksplaner/{id:int}/redigera", "/biblioteksplaner/1/redigera", AnonymousAccess.SignIn, Admin),
+        Post("/biblioteksplaner/{id:int}/redigera", "/biblioteksplaner/1/redigera", AnonymousAccess.SignIn, Admin),
+        Page("/biblioteksplaner/{id:int}/fil", "/biblioteksplaner/999999/fil", AnonymousAccess.Status, status: 404),
+        Api("GET", "/api/v1/library-plans/", "/api/v1/library-plans"),
+        Api("GET", "/api/v1/library-plans/overview", "/api/v1/library-plans/overview?year=2020"),
     ];
 
     /// <summary>Replaces {library} and {person} in a sample URL with the lowest ids in the app's database.</summary>
