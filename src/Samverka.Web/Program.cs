@@ -156,6 +156,7 @@ app.MapReferenceGroupsApi();
 app.MapProgrammesApi();
 app.MapEngagementApi();
 app.MapPlansApi();
+app.MapNeedsApi();
 app.MapRazorPages();
 
 app.Run();
