@@ -220,6 +220,20 @@ public static class PageRegistry
         Page("/biblioteksplaner/{id:int}/fil", "/biblioteksplaner/999999/fil", AnonymousAccess.Status, status: 404),
         Api("GET", "/api/v1/library-plans/", "/api/v1/library-plans"),
         Api("GET", "/api/v1/library-plans/overview", "/api/v1/library-plans/overview?year=2020"),
+
+        // Needs and priority rounds: signed in only. Demo need 1 and round 1 are BISS's (national need; Kalmar, Blekinge, Kronoberg).
+        Page("/behov", "/behov", AnonymousAccess.SignIn, Admin),
+        Page("/behov/nytt", "/behov/nytt", AnonymousAccess.SignIn, Admin),
+        Post("/behov/nytt", "/behov/nytt", AnonymousAccess.SignIn, Admin),
+        Page("/behov/{id:int}", "/behov/1", AnonymousAccess.SignIn, Admin),
+        Post("/behov/{id:int}", "/behov/1?handler=Support", AnonymousAccess.SignIn, Admin),
+        Page("/behov/omgangar/ny", "/behov/omgangar/ny", AnonymousAccess.SignIn, Admin),
+        Post("/behov/omgangar/ny", "/behov/omgangar/ny", AnonymousAccess.SignIn, Admin),
+        Page("/behov/omgangar/{id:int}", "/behov/omgangar/1", AnonymousAccess.SignIn, Admin),
+        Post("/behov/omgangar/{id:int}", "/behov/omgangar/1?handler=Vote", AnonymousAccess.SignIn, Admin),
+        Api("GET", "/api/v1/needs/", "/api/v1/needs", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/needs/{id:int}", "/api/v1/needs/1", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/priority-rounds/{id:int}/results", "/api/v1/priority-rounds/1/results", AnonymousAccess.SignIn),
     ];
 
     /// <summary>Replaces {library} and {person} in a sample URL with the lowest ids in the app's database.</summary>

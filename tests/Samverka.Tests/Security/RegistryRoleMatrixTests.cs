@@ -50,6 +50,13 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         // Library plans: the create sample is Malmö (Sara's region, Maja's municipality); demo plan 1 is Köping's (Västmanland).
         ["/biblioteksplaner/ny"] = [O, O, O, D, D],
         ["/biblioteksplaner/{id:int}/redigera"] = [O, D, D, D, D],
+        // Needs: every signed-in user raises and reads national needs (demo need 1 is national); rounds are
+        // started by coordinators; demo round 1 (BISS) is for Kalmar, Blekinge and Kronoberg, outside Skåne.
+        ["/behov"] = [O, O, O, O, O],
+        ["/behov/nytt"] = [O, O, O, O, O],
+        ["/behov/{id:int}"] = [O, O, O, O, O],
+        ["/behov/omgangar/ny"] = [O, O, D, D, D],
+        ["/behov/omgangar/{id:int}"] = [O, N, N, N, O],
     };
 
     public static IEnumerable<object[]> AccountNames() => Accounts.Select(a => new object[] { a });

@@ -40,8 +40,9 @@ public class IndexModel(AppDbContext db, CurrentUser user) : PageModel
     {
         var visible = await NeedRules.VisibleNeedsAsync(db, user.Scope);
         Needs = await visible.AsNoTracking().Where(n => n.MergedIntoId == null)
+            .OrderByDescending(n => n.Supporters.Count).ThenBy(n => n.Title)
             .Select(n => new Row(n.Id, n.Title, n.Theme!.Name, n.Source, n.County!.Name, n.Supporters.Count, n.Activities.Count + n.Offerings.Count))
-            .OrderByDescending(n => n.Supporters).ThenBy(n => n.Title).ToListAsync();
+            .ToListAsync();
         var regions = (await NeedRules.RegionsOfAsync(db, user.Scope)).ToArray();
         var rounds = await db.PriorityRounds.AsNoTracking()
             .Where(r => user.Scope.ReadsEverything || r.Regions.Any(x => regions.Contains(x.CountyCode)))
