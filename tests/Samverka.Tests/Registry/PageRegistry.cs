@@ -220,6 +220,13 @@ public static class PageRegistry
         Page("/biblioteksplaner/{id:int}/fil", "/biblioteksplaner/999999/fil", AnonymousAccess.Status, status: 404),
         Api("GET", "/api/v1/library-plans/", "/api/v1/library-plans"),
         Api("GET", "/api/v1/library-plans/overview", "/api/v1/library-plans/overview?year=2020"),
+        // Plan surveys: demo survey 1 is Västmanland's 2019; the answer page is reached by a token link without signing in.
+        Page("/biblioteksplaner/enkater/ny", "/biblioteksplaner/enkater/ny", AnonymousAccess.SignIn, Admin),
+        Post("/biblioteksplaner/enkater/ny", "/biblioteksplaner/enkater/ny", AnonymousAccess.SignIn, Admin),
+        Page("/biblioteksplaner/enkater/{id:int}", "/biblioteksplaner/enkater/1", AnonymousAccess.SignIn, Admin),
+        Post("/biblioteksplaner/enkater/{id:int}", "/biblioteksplaner/enkater/1?handler=Confirm", AnonymousAccess.SignIn, Admin),
+        Page("/biblioteksplaner/enkat/{token}", "/biblioteksplaner/enkat/ingen-sadan-enkatlank-finns", AnonymousAccess.Status, status: 404),
+        Post("/biblioteksplaner/enkat/{token}", "/biblioteksplaner/enkat/ingen-sadan-enkatlank-finns", AnonymousAccess.Status, status: 400),
 
         // Needs and priority rounds: signed in only. Demo need 1 and round 1 are BISS's (national need; Kalmar, Blekinge, Kronoberg).
         Page("/behov", "/behov", AnonymousAccess.SignIn, Admin),

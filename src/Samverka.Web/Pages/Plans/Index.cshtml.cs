@@ -17,6 +17,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
 {
     public record Choice(string Code, string Name);
     public record RegionalPlan(int Id, string Title, DateOnly? From, DateOnly To, string? Url, bool HasFile);
+    public record SurveyRow(int Id, int Year, int Answered, int Total);
 
     [BindProperty(SupportsGet = true)] public int? Ar { get; set; }
     [BindProperty(SupportsGet = true)] public string? Lan { get; set; }
@@ -31,6 +32,9 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
     public string SeriesSvg { get; private set; } = "";
     public List<RegionalPlan> RegionalPlans { get; private set; } = [];
     public bool MayEditRegion { get; private set; }
+    /// <summary>The region's plan surveys, for its coordinators and the national coordinator.</summary>
+    public List<SurveyRow> Surveys { get; private set; } = [];
+    public bool SeesSurveys { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -47,6 +51,10 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
             MayEditRegion = PlanAccess.CanEditPlan(user.Scope, null, Lan);
             RegionalPlans = await db.LibraryPlans.AsNoTracking().Where(p => p.CountyCode == Lan).OrderByDescending(p => p.ValidTo)
                 .Select(p => new RegionalPlan(p.Id, p.Title, p.ValidFrom, p.ValidTo, p.Url, p.FileId != null)).ToListAsync();
+            SeesSurveys = user.Scope.ReadsEverything || user.Scope.Counties.Contains(Lan);
+            if (SeesSurveys)
+                Surveys = await db.PlanSurveys.AsNoTracking().Where(x => x.CountyCode == Lan).OrderByDescending(x => x.Year).ThenByDescending(x => x.SentAt)
+                    .Select(x => new SurveyRow(x.Id, x.Year, x.Responses.Count(r => r.AnsweredAt != null), x.Responses.Count)).ToListAsync();
         }
         return Page();
     }
