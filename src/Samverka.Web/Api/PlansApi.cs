@@ -30,7 +30,7 @@ public static class PlansApi
 
         api.MapGet("", async Task<Results<Ok<List<LibraryPlanDto>>, BadRequest<ApiError>>> (AppDbContext db, TimeProvider time, int? year, string? county) =>
         {
-            var y = year ?? TimeZoneInfo.ConvertTime(time.GetUtcNow(), Samverka.Web.Pages.Plans.PlanSaving.Stockholm).Year;
+            var y = year ?? PlanRules.SwedishDate(time.GetUtcNow()).Year;
             if (y is < PlanOverview.MinYear or > PlanOverview.MaxYear) return YearError();
             var plans = await db.LibraryPlans.AsNoTracking()
                 .Where(p => county == null || p.CountyCode == county || p.Municipality!.CountyCode == county)
@@ -46,7 +46,7 @@ public static class PlansApi
 
         api.MapGet("/overview", async Task<Results<Ok<PlanOverviewDto>, BadRequest<ApiError>, NotFound<ApiError>>> (AppDbContext db, TimeProvider time, int? year, string? county) =>
         {
-            var y = year ?? TimeZoneInfo.ConvertTime(time.GetUtcNow(), Samverka.Web.Pages.Plans.PlanSaving.Stockholm).Year;
+            var y = year ?? PlanRules.SwedishDate(time.GetUtcNow()).Year;
             if (y is < PlanOverview.MinYear or > PlanOverview.MaxYear) return YearError();
             if (county is not null && !await db.Counties.AnyAsync(c => c.Code == county))
                 return TypedResults.NotFound(new ApiError($"Länet {county} finns inte. Ange en länskod med två siffror, till exempel 19."));

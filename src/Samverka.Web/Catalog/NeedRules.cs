@@ -89,20 +89,20 @@ public static class NeedRules
     /// </summary>
     public static async Task MergeAsync(AppDbContext db, Need duplicate, Need target, CancellationToken ct = default)
     {
-        var targetSupporters = await db.NeedSupporters.Where(x => x.NeedId == target.Id).Select(x => x.UserEmail).ToListAsync(ct);
-        foreach (var s in await db.NeedSupporters.Where(x => x.NeedId == duplicate.Id).ToListAsync(ct))
-        {
-            db.NeedSupporters.Remove(s);
-            if (!targetSupporters.Contains(s.UserEmail)) db.NeedSupporters.Add(new NeedSupporter { NeedId = target.Id, UserEmail = s.UserEmail, CreatedAt = s.CreatedAt });
-        }
+        await MoveAsync(db, db.NeedSupporters.Where(x => x.NeedId == duplicate.Id),
+            await db.NeedSupporters.Where(x => x.NeedId == target.Id).Select(x => x.UserEmail).ToListAsync(ct), x => x.UserEmail,
+            x => new NeedSupporter { NeedId = target.Id, UserEmail = x.UserEmail, CreatedAt = x.CreatedAt }, ct);
+        await MoveAsync(db, db.PriorityRoundNeeds.Where(x => x.NeedId == duplicate.Id),
+            await db.PriorityRoundNeeds.Where(x => x.NeedId == target.Id).Select(x => x.RoundId).ToListAsync(ct), x => x.RoundId,
+            x => new PriorityRoundNeed { RoundId = x.RoundId, NeedId = target.Id, Rank = x.Rank, IsPriority = x.IsPriority }, ct);
+        await MoveAsync(db, db.NeedActivities.Where(x => x.NeedId == duplicate.Id),
+            await db.NeedActivities.Where(x => x.NeedId == target.Id).Select(x => x.ActivityId).ToListAsync(ct), x => x.ActivityId,
+            x => new NeedActivity { NeedId = target.Id, ActivityId = x.ActivityId, Met = x.Met }, ct);
+        await MoveAsync(db, db.NeedOfferings.Where(x => x.NeedId == duplicate.Id),
+            await db.NeedOfferings.Where(x => x.NeedId == target.Id).Select(x => x.OfferingId).ToListAsync(ct), x => x.OfferingId,
+            x => new NeedOffering { NeedId = target.Id, OfferingId = x.OfferingId, Met = x.Met }, ct);
 
-        var targetRounds = await db.PriorityRoundNeeds.Where(x => x.NeedId == target.Id).Select(x => x.RoundId).ToListAsync(ct);
-        foreach (var r in await db.PriorityRoundNeeds.Where(x => x.NeedId == duplicate.Id).ToListAsync(ct))
-        {
-            db.PriorityRoundNeeds.Remove(r);
-            if (!targetRounds.Contains(r.RoundId)) db.PriorityRoundNeeds.Add(new PriorityRoundNeed { RoundId = r.RoundId, NeedId = target.Id, Rank = r.Rank, IsPriority = r.IsPriority });
-        }
-
+        // One ballot's points for both needs are added together: the ballot still counts once.
         var targetPoints = await db.PriorityPoints.Where(x => x.NeedId == target.Id).ToDictionaryAsync(x => x.BallotId, ct);
         foreach (var p in await db.PriorityPoints.Where(x => x.NeedId == duplicate.Id).ToListAsync(ct))
         {
@@ -110,19 +110,17 @@ public static class NeedRules
             if (targetPoints.TryGetValue(p.BallotId, out var existing)) existing.Points += p.Points;
             else db.PriorityPoints.Add(new PriorityPoints { BallotId = p.BallotId, NeedId = target.Id, Points = p.Points });
         }
-
-        var targetActivities = await db.NeedActivities.Where(x => x.NeedId == target.Id).Select(x => x.ActivityId).ToListAsync(ct);
-        foreach (var a in await db.NeedActivities.Where(x => x.NeedId == duplicate.Id).ToListAsync(ct))
-        {
-            db.NeedActivities.Remove(a);
-            if (!targetActivities.Contains(a.ActivityId)) db.NeedActivities.Add(new NeedActivity { NeedId = target.Id, ActivityId = a.ActivityId, Met = a.Met });
-        }
-        var targetOfferings = await db.NeedOfferings.Where(x => x.NeedId == target.Id).Select(x => x.OfferingId).ToListAsync(ct);
-        foreach (var o in await db.NeedOfferings.Where(x => x.NeedId == duplicate.Id).ToListAsync(ct))
-        {
-            db.NeedOfferings.Remove(o);
-            if (!targetOfferings.Contains(o.OfferingId)) db.NeedOfferings.Add(new NeedOffering { NeedId = target.Id, OfferingId = o.OfferingId, Met = o.Met });
-        }
         duplicate.MergedIntoId = target.Id;
+    }
+
+    /// <summary>Moves the duplicate's link rows to the target, dropping those the target already has.</summary>
+    private static async Task MoveAsync<T, TKey>(AppDbContext db, IQueryable<T> ofDuplicate, List<TKey> onTarget, Func<T, TKey> key,
+        Func<T, T> toTarget, CancellationToken ct) where T : class
+    {
+        foreach (var row in await ofDuplicate.ToListAsync(ct))
+        {
+            db.Remove(row);
+            if (!onTarget.Contains(key(row))) db.Add(toTarget(row));
+        }
     }
 }

@@ -42,7 +42,7 @@ public class CreateModel(AppDbContext db, CurrentUser user, TimeProvider time) :
             CountyCode = Kommun is null ? Lan : null,
             CreatedAt = now,
         };
-        PlanSaving.Apply(valid, file, plan, now, PlanSaving.Stockholm);
+        PlanSaving.Apply(valid, file, plan, now);
         db.LibraryPlans.Add(plan);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"Biblioteksplanen {plan.Title} har lagts till.";

@@ -43,7 +43,7 @@ public class EditModel(AppDbContext db, CurrentUser user, TimeProvider time) : P
             return Page();
         }
         OptimisticConcurrency.Expect(db, plan, Version);
-        PlanSaving.Apply(valid, file, plan, now, PlanSaving.Stockholm);
+        PlanSaving.Apply(valid, file, plan, now);
         try
         {
             await db.SaveChangesAsync();

@@ -31,7 +31,7 @@ public class MunicipalityModel(AppDbContext db, CurrentUser user, TimeProvider t
             .Select(x => new { x.Name, x.CountyCode, County = x.County!.Name }).FirstOrDefaultAsync();
         if (m is null) return NotFound();
         (Name, CountyCode, CountyName) = (m.Name, m.CountyCode, m.County);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), PlanSaving.Stockholm).DateTime);
+        var today = Samverka.Web.Catalog.PlanRules.SwedishDate(time.GetUtcNow());
         Year = Ar is int y && y is >= PlanOverview.MinYear and <= PlanOverview.MaxYear ? y : today.Year;
         MayEdit = PlanAccess.CanEditPlan(user.Scope, Code, CountyCode);
         var register = await PlanOverview.LoadAsync(db, CountyCode);

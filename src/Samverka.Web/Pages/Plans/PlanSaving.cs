@@ -23,10 +23,10 @@ public static class PlanSaving
         return modelState.ErrorCount > 0 ? (null, null) : (valid, file);
     }
 
-    public static void Apply(PlanForm.Valid valid, StoredFile? file, LibraryPlan plan, DateTimeOffset now, TimeZoneInfo zone)
+    public static void Apply(PlanForm.Valid valid, StoredFile? file, LibraryPlan plan, DateTimeOffset now)
     {
         PlanForm.Apply(valid, plan);
-        plan.ReportedOn ??= DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        plan.ReportedOn ??= Samverka.Web.Catalog.PlanRules.SwedishDate(now);
         if (file is not null) plan.File = file;
         plan.UpdatedAt = now;
     }

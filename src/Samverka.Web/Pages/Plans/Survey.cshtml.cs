@@ -51,7 +51,7 @@ public class SurveyModel(AppDbContext db, CurrentUser user, TimeProvider time) :
                 db.LibraryPlans.Add(new LibraryPlan
                 {
                     MunicipalityCode = response.MunicipalityCode, Title = "Biblioteksplan (enligt enkätsvar)", ValidTo = end,
-                    ReportedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(response.AnsweredAt.Value, PlanSaving.Stockholm).DateTime),
+                    ReportedOn = Samverka.Web.Catalog.PlanRules.SwedishDate(response.AnsweredAt.Value),
                     SourceNote = $"Från regionens enkät {Survey.Year}: start, titel och beslut okända.", CreatedAt = now, UpdatedAt = now,
                 });
         }
