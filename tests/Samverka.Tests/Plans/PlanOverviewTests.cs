@@ -101,6 +101,16 @@ public class PlanOverviewTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task OpenApi_DescribesThePlanAndNeedEndpoints()
+    {
+        var doc = await app.Anonymous().GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/v1/library-plans", "/api/v1/library-plans/overview", "/api/v1/needs", "/api/v1/priority-rounds/{id}/results" })
+            Assert.Contains($"\"{path}", doc);
+        Assert.Contains("PlanOverviewDto", doc);
+    }
+
+    [Fact]
     public async Task Reminders_AreQueuedOnceToManagerAndCoordinator()
     {
         var title = "Biblioteksplan " + Tag();
