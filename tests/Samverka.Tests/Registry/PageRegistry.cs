@@ -210,7 +210,7 @@ public static class PageRegistry
         Other("/health/ready", "/health/ready"),
 
         // Library plans: the register is public open data; managers and coordinators add and edit in their scope.
-        // Demo plan 1 is Köping's (Västmanland); the PDF route answers 404 for a plan without a file.
+        // Demo plan 1 is Köping's or Västerås's (Västmanland); the PDF route answers 404 for a plan without a file.
         Page("/biblioteksplaner", "/biblioteksplaner?ar=2020&lan=19"),
         Page("/biblioteksplaner/kommun/{code}", "/biblioteksplaner/kommun/1983"),
         Page("/biblioteksplaner/ny", "/biblioteksplaner/ny?kommun=1280", AnonymousAccess.SignIn, Admin),

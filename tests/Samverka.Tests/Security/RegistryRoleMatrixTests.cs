@@ -47,7 +47,7 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/program/{id:int}/erbjudanden/{offeringId:int}/redigera"] = [O, O, D, D, D],
         // Programme editors: administrators and the coordinator of the programme's region (Skåne).
         ["/program/{id:int}/referensgrupper/forslag"] = [O, O, D, D, D],
-        // Library plans: the create sample is Malmö (Sara's region, Maja's municipality); demo plan 1 is Köping's (Västmanland).
+        // Library plans: the create sample is Malmö (Sara's region, Maja's municipality); demo plan 1 is in Västmanland (Köping or Västerås).
         ["/biblioteksplaner/ny"] = [O, O, O, D, D],
         ["/biblioteksplaner/{id:int}/redigera"] = [O, D, D, D, D],
         // Plan surveys: demo survey 1 is Västmanland's, seen by its coordinator (not Sara) and the national coordinator.
