@@ -38,6 +38,7 @@ builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Sa
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddHostedService<AgreementReminderService>();
 builder.Services.Configure<Samverka.Web.Assessment.SelfAssessmentOptions>(builder.Configuration.GetSection("Samverka:SelfAssessment"));
+builder.Services.AddHostedService<Samverka.Web.Catalog.PlanReminderService>();
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
@@ -160,6 +161,8 @@ app.MapAgreementsApi();
 app.MapActivitiesApi();
 app.MapSelfAssessmentApi();
 app.MapActivityPlansApi();
+app.MapPlansApi();
+app.MapNeedsApi();
 app.MapRazorPages();
 
 app.Run();

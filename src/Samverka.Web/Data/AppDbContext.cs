@@ -80,6 +80,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<TeamMemberArea> TeamMemberAreas => Set<TeamMemberArea>();
     public DbSet<EmploymentPeriod> EmploymentPeriods => Set<EmploymentPeriod>();
+    public DbSet<LibraryPlan> LibraryPlans => Set<LibraryPlan>();
+    public DbSet<PlanReminder> PlanReminders => Set<PlanReminder>();
+    public DbSet<PlanSurvey> PlanSurveys => Set<PlanSurvey>();
+    public DbSet<PlanSurveyResponse> PlanSurveyResponses => Set<PlanSurveyResponse>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<NeedSupporter> NeedSupporters => Set<NeedSupporter>();
+    public DbSet<NeedActivity> NeedActivities => Set<NeedActivity>();
+    public DbSet<NeedOffering> NeedOfferings => Set<NeedOffering>();
+    public DbSet<PriorityRound> PriorityRounds => Set<PriorityRound>();
+    public DbSet<PriorityRoundRegion> PriorityRoundRegions => Set<PriorityRoundRegion>();
+    public DbSet<PriorityRoundNeed> PriorityRoundNeeds => Set<PriorityRoundNeed>();
+    public DbSet<PriorityBallot> PriorityBallots => Set<PriorityBallot>();
+    public DbSet<PriorityPoints> PriorityPoints => Set<PriorityPoints>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -143,6 +156,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         RegistrationModel.Configure(b);
         SelfAssessmentModel.Configure(b);
         ActivityPlanModel.Configure(b);
+        PlanModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);
@@ -154,6 +168,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         b.Entity<Programme>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.Entity<Activity>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.Entity<Agreement>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        b.Entity<LibraryPlan>().Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
     }
 
     /// <summary>PostgreSQL folds unquoted names to lower case; snake_case keeps hand-written SQL readable.</summary>

@@ -34,6 +34,7 @@ public class StartupData(NpgsqlDataSource dataSource, AppDbContext db, UserManag
             if (o.DemoData) await ActivityDemoData.LoadAsync(db, logger);
             await SelfAssessmentDemoData.LoadAsync(db, o.DemoData, logger);
             if (o.DemoData) await ActivityPlanDemoData.LoadAsync(db, logger);
+            if (o.DemoData) await PlanDemoData.LoadAsync(db, logger);
         }
         finally
         {

@@ -298,6 +298,38 @@ public static class PageRegistry
         Api("GET", "/api/v1/activity-plans/{id:int}/areas", "/api/v1/activity-plans/1/areas", AnonymousAccess.SignIn),
         Api("GET", "/api/v1/activity-plans/{id:int}/actions", "/api/v1/activity-plans/1/actions", AnonymousAccess.SignIn),
         Api("GET", "/api/v1/activity-plans/{id:int}/outcomes", "/api/v1/activity-plans/1/outcomes", AnonymousAccess.SignIn),
+        // Library plans: the register is public open data; managers and coordinators add and edit in their scope.
+        // Demo plan 1 is Köping's or Västerås's (Västmanland); the PDF route answers 404 for a plan without a file.
+        Page("/biblioteksplaner", "/biblioteksplaner?ar=2020&lan=19"),
+        Page("/biblioteksplaner/kommun/{code}", "/biblioteksplaner/kommun/1983"),
+        Page("/biblioteksplaner/ny", "/biblioteksplaner/ny?kommun=1280", AnonymousAccess.SignIn, Admin),
+        Post("/biblioteksplaner/ny", "/biblioteksplaner/ny?kommun=1280", AnonymousAccess.SignIn, Admin),
+        Page("/biblioteksplaner/{id:int}/redigera", "/biblioteksplaner/1/redigera", AnonymousAccess.SignIn, Admin),
+        Post("/biblioteksplaner/{id:int}/redigera", "/biblioteksplaner/1/redigera", AnonymousAccess.SignIn, Admin),
+        Page("/biblioteksplaner/{id:int}/fil", "/biblioteksplaner/999999/fil", AnonymousAccess.Status, status: 404),
+        Api("GET", "/api/v1/library-plans/", "/api/v1/library-plans"),
+        Api("GET", "/api/v1/library-plans/overview", "/api/v1/library-plans/overview?year=2020"),
+        // Plan surveys: demo survey 1 is Västmanland's 2019; the answer page is reached by a token link without signing in.
+        Page("/biblioteksplaner/enkater/ny", "/biblioteksplaner/enkater/ny", AnonymousAccess.SignIn, Admin),
+        Post("/biblioteksplaner/enkater/ny", "/biblioteksplaner/enkater/ny", AnonymousAccess.SignIn, Admin),
+        Page("/biblioteksplaner/enkater/{id:int}", "/biblioteksplaner/enkater/1", AnonymousAccess.SignIn, Admin),
+        Post("/biblioteksplaner/enkater/{id:int}", "/biblioteksplaner/enkater/1?handler=Confirm", AnonymousAccess.SignIn, Admin),
+        Page("/biblioteksplaner/enkat/{token}", "/biblioteksplaner/enkat/ingen-sadan-enkatlank-finns", AnonymousAccess.Status, status: 404),
+        Post("/biblioteksplaner/enkat/{token}", "/biblioteksplaner/enkat/ingen-sadan-enkatlank-finns", AnonymousAccess.Status, status: 400),
+
+        // Needs and priority rounds: signed in only. Demo need 1 and round 1 are BISS's (national need; Kalmar, Blekinge, Kronoberg).
+        Page("/behov", "/behov", AnonymousAccess.SignIn, Admin),
+        Page("/behov/nytt", "/behov/nytt", AnonymousAccess.SignIn, Admin),
+        Post("/behov/nytt", "/behov/nytt", AnonymousAccess.SignIn, Admin),
+        Page("/behov/{id:int}", "/behov/1", AnonymousAccess.SignIn, Admin),
+        Post("/behov/{id:int}", "/behov/1?handler=Support", AnonymousAccess.SignIn, Admin),
+        Page("/behov/omgangar/ny", "/behov/omgangar/ny", AnonymousAccess.SignIn, Admin),
+        Post("/behov/omgangar/ny", "/behov/omgangar/ny", AnonymousAccess.SignIn, Admin),
+        Page("/behov/omgangar/{id:int}", "/behov/omgangar/1", AnonymousAccess.SignIn, Admin),
+        Post("/behov/omgangar/{id:int}", "/behov/omgangar/1?handler=Vote", AnonymousAccess.SignIn, Admin),
+        Api("GET", "/api/v1/needs/", "/api/v1/needs", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/needs/{id:int}", "/api/v1/needs/1", AnonymousAccess.SignIn),
+        Api("GET", "/api/v1/priority-rounds/{id:int}/results", "/api/v1/priority-rounds/1/results", AnonymousAccess.SignIn),
     ];
 
     /// <summary>Replaces {library} and {person} in a sample URL with the lowest ids in the app's database.</summary>

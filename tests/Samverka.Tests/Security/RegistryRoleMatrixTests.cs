@@ -82,6 +82,19 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/verksamhetsplaner/{id:int}/redigera"] = [O, D, D, D, D],
         ["/verksamhetsplaner/{id:int}/omraden/{areaId:int?}"] = [O, D, D, D, D],
         ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ny-aktivitet"] = [O, D, D, D, D],
+        // Library plans: the create sample is Malmö (Sara's region, Maja's municipality); demo plan 1 is in Västmanland (Köping or Västerås).
+        ["/biblioteksplaner/ny"] = [O, O, O, D, D],
+        ["/biblioteksplaner/{id:int}/redigera"] = [O, D, D, D, D],
+        // Plan surveys: demo survey 1 is Västmanland's, seen by its coordinator (not Sara) and the national coordinator.
+        ["/biblioteksplaner/enkater/ny"] = [O, O, D, D, D],
+        ["/biblioteksplaner/enkater/{id:int}"] = [O, N, N, N, O],
+        // Needs: every signed-in user raises and reads national needs (demo need 1 is national); rounds are
+        // started by coordinators; demo round 1 (BISS) is for Kalmar, Blekinge and Kronoberg, outside Skåne.
+        ["/behov"] = [O, O, O, O, O],
+        ["/behov/nytt"] = [O, O, O, O, O],
+        ["/behov/{id:int}"] = [O, O, O, O, O],
+        ["/behov/omgangar/ny"] = [O, O, D, D, D],
+        ["/behov/omgangar/{id:int}"] = [O, N, N, N, O],
     };
 
     public static IEnumerable<object[]> AccountNames() => Accounts.Select(a => new object[] { a });

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Samverka.Web.Data;
+
+/// <summary>EF mapping of library plans, reminders, plan surveys, needs and priority rounds (migration 0009_plans_needs.sql).</summary>
+internal static class PlanModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<LibraryPlan>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.AdoptedBy).HasMaxLength(200);
+            e.Property(x => x.Url).HasMaxLength(500);
+            e.Property(x => x.MunicipalityCode).HasMaxLength(4);
+            e.Property(x => x.CountyCode).HasMaxLength(2);
+            e.Property(x => x.Version).IsRowVersion();
+            e.HasOne(x => x.Municipality).WithMany().HasForeignKey(x => x.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.County).WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.File).WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<PlanReminder>(e =>
+        {
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.HasOne(x => x.Plan).WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.PlanId, x.Kind, x.ValidTo }).IsUnique();
+        });
+        b.Entity<PlanSurvey>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(2);
+            e.HasOne(x => x.County).WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PlanSurveyResponse>(e =>
+        {
+            e.Property(x => x.MunicipalityCode).HasMaxLength(4);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.HasOne(x => x.Survey).WithMany(s => s.Responses).HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Municipality).WithMany().HasForeignKey(x => x.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.SurveyId, x.MunicipalityCode }).IsUnique();
+            e.HasIndex(x => x.TokenHash).IsUnique();
+        });
+        b.Entity<Need>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.AffectedGroups).HasMaxLength(500);
+            e.Property(x => x.SourceDetail).HasMaxLength(300);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.CountyCode).HasMaxLength(2);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasOne(x => x.Theme).WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.County).WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.MergedInto).WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<NeedSupporter>(e =>
+        {
+            e.HasKey(x => new { x.NeedId, x.UserEmail });
+            e.Property(x => x.UserEmail).HasMaxLength(256);
+            e.HasOne(x => x.Need).WithMany(n => n.Supporters).HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<NeedActivity>(e =>
+        {
+            e.HasKey(x => new { x.NeedId, x.ActivityId });
+            e.HasOne(x => x.Need).WithMany(n => n.Activities).HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Activity).WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<NeedOffering>(e =>
+        {
+            e.HasKey(x => new { x.NeedId, x.OfferingId });
+            e.HasOne(x => x.Need).WithMany(n => n.Offerings).HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Offering).WithMany().HasForeignKey(x => x.OfferingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<PriorityRound>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Period).HasMaxLength(50);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+        });
+        b.Entity<PriorityRoundRegion>(e =>
+        {
+            e.HasKey(x => new { x.RoundId, x.CountyCode });
+            e.Property(x => x.CountyCode).HasMaxLength(2);
+            e.HasOne(x => x.Round).WithMany(r => r.Regions).HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.County).WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PriorityRoundNeed>(e =>
+        {
+            e.HasKey(x => new { x.RoundId, x.NeedId });
+            e.HasOne(x => x.Round).WithMany(r => r.Needs).HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Need).WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PriorityBallot>(e =>
+        {
+            e.Property(x => x.UserEmail).HasMaxLength(256);
+            e.HasOne(x => x.Round).WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.RoundId, x.UserEmail }).IsUnique();
+        });
+        b.Entity<PriorityPoints>(e =>
+        {
+            e.HasKey(x => new { x.BallotId, x.NeedId });
+            e.HasOne(x => x.Ballot).WithMany(x => x.Points).HasForeignKey(x => x.BallotId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Need).WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
