@@ -11,7 +11,7 @@ namespace Samverka.Web.Api;
 /// <param name="MergedIntoId">Set when the need was merged into another as a duplicate.</param>
 public record NeedDto(int Id, string Title, string? Description, string? Theme, string? AffectedGroups, string Source, string? SourceDetail,
     string? Evidence, string? CountyCode, int Supporters, int? MergedIntoId, IReadOnlyList<NeedAnswerDto> Answers);
-/// <param name="Kind">Activity or Offering.</param>
+/// <param name="Kind">Activity, Offering, Agreement or PlanAction.</param>
 /// <param name="Met">Whether the outcome met the need; null when not judged.</param>
 public record NeedAnswerDto(string Kind, int Id, string Title, bool? Met);
 public record PriorityResultRowDto(int NeedId, string Title, int Points, int Voters, int? Rank, bool IsPriority);
@@ -27,13 +27,13 @@ public static class NeedsApi
         needs.MapGet("", async (AppDbContext db, CurrentUser user) =>
         {
             var visible = await NeedRules.VisibleNeedsAsync(db, user.Scope);
-            var list = await LoadAsync(visible.Where(n => n.MergedIntoId == null).OrderBy(n => n.Id));
+            var list = await LoadAsync(db, visible.Where(n => n.MergedIntoId == null).OrderBy(n => n.Id));
             return TypedResults.Ok(list);
         });
         needs.MapGet("/{id:int}", async Task<Results<Ok<NeedDto>, NotFound<ApiError>>> (int id, AppDbContext db, CurrentUser user) =>
         {
             var visible = await NeedRules.VisibleNeedsAsync(db, user.Scope);
-            var need = (await LoadAsync(visible.Where(n => n.Id == id))).FirstOrDefault();
+            var need = (await LoadAsync(db, visible.Where(n => n.Id == id))).FirstOrDefault();
             return need is null ? TypedResults.NotFound(new ApiError($"Behovet {id} finns inte, eller så får du inte se det.")) : TypedResults.Ok(need);
         });
 
@@ -52,11 +52,20 @@ public static class NeedsApi
         });
     }
 
-    private static async Task<List<NeedDto>> LoadAsync(IQueryable<Need> q) =>
-        [.. (await q.AsNoTracking().AsSplitQuery().Include(n => n.Theme).Include(n => n.Supporters)
-            .Include(n => n.Activities).ThenInclude(a => a.Activity).Include(n => n.Offerings).ThenInclude(o => o.Offering).ToListAsync())
-            .Select(n => new NeedDto(n.Id, n.Title, n.Description, n.Theme?.Name, n.AffectedGroups, n.Source.ToString(), n.SourceDetail, n.Evidence,
-                n.CountyCode, n.Supporters.Count, n.MergedIntoId,
-                [.. n.Activities.Select(a => new NeedAnswerDto("Activity", a.ActivityId, a.Activity!.Title, a.Met)),
-                 .. n.Offerings.Select(o => new NeedAnswerDto("Offering", o.OfferingId, o.Offering!.Name, o.Met))]))];
+    private static async Task<List<NeedDto>> LoadAsync(AppDbContext db, IQueryable<Need> q)
+    {
+        var needs = await q.AsNoTracking().AsSplitQuery().Include(n => n.Theme).Include(n => n.Supporters).ToListAsync();
+        var answers = await NeedAnswers.ForNeedsAsync(db, needs.Select(n => n.Id).ToList());
+        return [.. needs.Select(n => new NeedDto(n.Id, n.Title, n.Description, n.Theme?.Name, n.AffectedGroups, n.Source.ToString(), n.SourceDetail, n.Evidence,
+            n.CountyCode, n.Supporters.Count, n.MergedIntoId,
+            [.. answers.GetValueOrDefault(n.Id, []).Select(a => new NeedAnswerDto(ApiKind(a.Kind), a.Id, a.Title, a.Met))]))];
+    }
+
+    private static string ApiKind(string kind) => kind switch
+    {
+        NeedAnswers.Activity => "Activity",
+        NeedAnswers.Offering => "Offering",
+        NeedAnswers.Agreement => "Agreement",
+        _ => "PlanAction",
+    };
 }

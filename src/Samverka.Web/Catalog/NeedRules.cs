@@ -101,6 +101,12 @@ public static class NeedRules
         await MoveAsync(db, db.NeedOfferings.Where(x => x.NeedId == duplicate.Id),
             await db.NeedOfferings.Where(x => x.NeedId == target.Id).Select(x => x.OfferingId).ToListAsync(ct), x => x.OfferingId,
             x => new NeedOffering { NeedId = target.Id, OfferingId = x.OfferingId, Met = x.Met }, ct);
+        await MoveAsync(db, db.NeedAgreements.Where(x => x.NeedId == duplicate.Id),
+            await db.NeedAgreements.Where(x => x.NeedId == target.Id).Select(x => x.AgreementId).ToListAsync(ct), x => x.AgreementId,
+            x => new NeedAgreement { NeedId = target.Id, AgreementId = x.AgreementId, Met = x.Met }, ct);
+        await MoveAsync(db, db.NeedPlanActions.Where(x => x.NeedId == duplicate.Id),
+            await db.NeedPlanActions.Where(x => x.NeedId == target.Id).Select(x => x.PlannedActionId).ToListAsync(ct), x => x.PlannedActionId,
+            x => new NeedPlanAction { NeedId = target.Id, PlannedActionId = x.PlannedActionId, Met = x.Met }, ct);
 
         // One ballot's points for both needs are added together: the ballot still counts once.
         var targetPoints = await db.PriorityPoints.Where(x => x.NeedId == target.Id).ToDictionaryAsync(x => x.BallotId, ct);

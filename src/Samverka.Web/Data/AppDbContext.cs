@@ -88,6 +88,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<NeedSupporter> NeedSupporters => Set<NeedSupporter>();
     public DbSet<NeedActivity> NeedActivities => Set<NeedActivity>();
     public DbSet<NeedOffering> NeedOfferings => Set<NeedOffering>();
+    public DbSet<NeedAgreement> NeedAgreements => Set<NeedAgreement>();
+    public DbSet<NeedPlanAction> NeedPlanActions => Set<NeedPlanAction>();
     public DbSet<PriorityRound> PriorityRounds => Set<PriorityRound>();
     public DbSet<PriorityRoundRegion> PriorityRoundRegions => Set<PriorityRoundRegion>();
     public DbSet<PriorityRoundNeed> PriorityRoundNeeds => Set<PriorityRoundNeed>();

@@ -39,6 +39,8 @@ public class Need
     public List<NeedSupporter> Supporters { get; set; } = [];
     public List<NeedActivity> Activities { get; set; } = [];
     public List<NeedOffering> Offerings { get; set; } = [];
+    public List<NeedAgreement> Agreements { get; set; } = [];
+    public List<NeedPlanAction> PlanActions { get; set; } = [];
 }
 
 /// <summary>A signed-in user who supports a need, once per need.</summary>
@@ -68,6 +70,26 @@ public class NeedOffering
     public Need? Need { get; set; }
     public int OfferingId { get; set; }
     public Offering? Offering { get; set; }
+    public bool? Met { get; set; }
+}
+
+/// <summary>A cooperation agreement that answers a need (e.g. a need raised from an agreement's area).</summary>
+public class NeedAgreement
+{
+    public int NeedId { get; set; }
+    public Need? Need { get; set; }
+    public int AgreementId { get; set; }
+    public Agreement? Agreement { get; set; }
+    public bool? Met { get; set; }
+}
+
+/// <summary>A planned action of a region's activity plan that answers a need.</summary>
+public class NeedPlanAction
+{
+    public int NeedId { get; set; }
+    public Need? Need { get; set; }
+    public int PlannedActionId { get; set; }
+    public PlannedAction? PlannedAction { get; set; }
     public bool? Met { get; set; }
 }
 

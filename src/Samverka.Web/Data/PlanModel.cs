@@ -69,6 +69,18 @@ internal static class PlanModel
             e.HasOne(x => x.Need).WithMany(n => n.Offerings).HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Offering).WithMany().HasForeignKey(x => x.OfferingId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<NeedAgreement>(e =>
+        {
+            e.HasKey(x => new { x.NeedId, x.AgreementId });
+            e.HasOne(x => x.Need).WithMany(n => n.Agreements).HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Agreement).WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<NeedPlanAction>(e =>
+        {
+            e.HasKey(x => new { x.NeedId, x.PlannedActionId });
+            e.HasOne(x => x.Need).WithMany(n => n.PlanActions).HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.PlannedAction).WithMany().HasForeignKey(x => x.PlannedActionId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<PriorityRound>(e =>
         {
             e.Property(x => x.Title).HasMaxLength(200);

@@ -179,7 +179,7 @@ public class NeedTests(SamverkaFactory app)
         var viktor = await app.As(Viktor);
 
         var response = await viktor.PostFormAsync($"/behov/{id}?handler=Answer",
-            new() { ["AnswerKind"] = "offering", ["AnswerId"] = offering.ToString(), ["Met"] = "ja" }, formPage: $"/behov/{id}");
+            new() { ["AnswerRef"] = $"offering:{offering}", ["Met"] = "ja" }, formPage: $"/behov/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var need = await viktor.GetFromJsonAsync<NeedDto>($"/api/v1/needs/{id}");
@@ -187,8 +187,37 @@ public class NeedTests(SamverkaFactory app)
         var doc = await viktor.GetDocumentAsync($"/behov/{id}");
         Assert.Contains("Ja", doc.QuerySelector("#answers tbody")!.TextContent);
 
-        var bad = await viktor.PostFormAsync($"/behov/{id}?handler=Answer", new() { ["AnswerKind"] = "offering", ["AnswerId"] = "999999" }, formPage: $"/behov/{id}");
+        var bad = await viktor.PostFormAsync($"/behov/{id}?handler=Answer", new() { ["AnswerRef"] = "offering:999999" }, formPage: $"/behov/{id}");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_Answer_LinksPlanActionAndAgreementOfOwnRegionOnly()
+    {
+        var viktor = await app.As(Viktor);
+        var need = await RaiseAsync(Viktor, "Behov " + Tag());
+        var (action, plan) = await app.WithDbAsync(db => db.PlannedActions.Where(x => x.Area!.Plan!.CountyCode == "19")
+            .OrderBy(x => x.Id).Select(x => new { x.Id, x.Area!.PlanId }).FirstAsync()).ContinueWith(t => (t.Result.Id, t.Result.PlanId));
+        var skaneAgreement = await app.WithDbAsync(db => db.Agreements.Where(a => a.CountyCode == "12").OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+
+        var linked = await viktor.PostFormAsync($"/behov/{need}?handler=Answer", new() { ["AnswerRef"] = $"action:{action}", ["Met"] = "" }, formPage: $"/behov/{need}");
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        var dto = await viktor.GetFromJsonAsync<NeedDto>($"/api/v1/needs/{need}");
+        Assert.Equal(("PlanAction", action), (dto!.Answers.Single().Kind, dto.Answers.Single().Id));
+        var page = await viktor.GetDocumentAsync($"/behov/{need}");
+        Assert.NotNull(page.QuerySelector($"#answers a[href='/verksamhetsplaner/{plan}/aktiviteter/{action}']"));
+
+        // Another region's agreement is not on offer: a crafted post is refused and links nothing.
+        var crafted = await viktor.PostFormAsync($"/behov/{need}?handler=Answer", new() { ["AnswerRef"] = $"agreement:{skaneAgreement}" }, formPage: $"/behov/{need}");
+        Assert.Equal(HttpStatusCode.BadRequest, crafted.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.NeedAgreements.AnyAsync(x => x.NeedId == need)));
+
+        var skaneNeed = await RaiseAsync(Sara, "Behov " + Tag(), "12");
+        var sara = await app.As(Sara);
+        var ok = await sara.PostFormAsync($"/behov/{skaneNeed}?handler=Answer", new() { ["AnswerRef"] = $"agreement:{skaneAgreement}", ["Met"] = "nej" }, formPage: $"/behov/{skaneNeed}");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var saraPage = await sara.GetDocumentAsync($"/behov/{skaneNeed}");
+        Assert.NotNull(saraPage.QuerySelector($"#answers a[href='/overenskommelser/{skaneAgreement}']"));
     }
 
     [Fact]

@@ -16,14 +16,12 @@ namespace Samverka.Web.Pages.Needs;
 public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) : PageModel
 {
     public record Choice(int Id, string Label);
-    /// <param name="Link">Null where the linked item has no page on this branch (activities get theirs with issue 5).</param>
-    public record Answer(string Kind, int Id, string Title, string? Link, bool? Met);
     public record RoundPlace(int RoundId, string Title, int? Rank, bool IsPriority);
 
     [FromRoute] public int Id { get; set; }
     [BindProperty] public int? TargetId { get; set; }
-    [BindProperty] public string? AnswerKind { get; set; }
-    [BindProperty] public int? AnswerId { get; set; }
+    /// <summary>The answer chosen, as "kind:id" (see NeedAnswers).</summary>
+    [BindProperty] public string? AnswerRef { get; set; }
     [BindProperty] public string? Met { get; set; }
 
     public Need Need { get; private set; } = null!;
@@ -32,11 +30,10 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
     public int Supporters { get; private set; }
     public bool IsSupporter { get; private set; }
     public bool MayManage { get; private set; }
-    public List<Answer> Answers { get; private set; } = [];
+    public List<NeedAnswers.Answer> Answers { get; private set; } = [];
     public List<RoundPlace> Rounds { get; private set; } = [];
     public List<Choice> MergeTargets { get; private set; } = [];
-    public List<Choice> Activities { get; private set; } = [];
-    public List<Choice> Offerings { get; private set; } = [];
+    public List<NeedAnswers.Choice> AnswerChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -78,23 +75,11 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
         if (!MayManage) return Forbid();
         bool? met = Met switch { "ja" => true, "nej" => false, "" or null => null, _ => null };
         if (Met is not (null or "" or "ja" or "nej")) ModelState.AddModelError(nameof(Met), "Välj om insatsen mötte behovet: ja, nej eller inte bedömt.");
-        if (AnswerKind == "activity" && AnswerId is int a && await db.Activities.AnyAsync(x => x.Id == a))
+        if (!ModelState.IsValid) return Invalid();
+        // Only what the page offered: a posted id of another region's activity or agreement changes nothing.
+        if (!await NeedAnswers.LinkAsync(db, Id, AnswerRef, met, AnswerChoices))
         {
-            if (!ModelState.IsValid) return Invalid();
-            var link = await db.NeedActivities.FirstOrDefaultAsync(x => x.NeedId == Id && x.ActivityId == a);
-            if (link is null) db.NeedActivities.Add(new NeedActivity { NeedId = Id, ActivityId = a, Met = met });
-            else link.Met = met;
-        }
-        else if (AnswerKind == "offering" && AnswerId is int o && await db.Offerings.AnyAsync(x => x.Id == o))
-        {
-            if (!ModelState.IsValid) return Invalid();
-            var link = await db.NeedOfferings.FirstOrDefaultAsync(x => x.NeedId == Id && x.OfferingId == o);
-            if (link is null) db.NeedOfferings.Add(new NeedOffering { NeedId = Id, OfferingId = o, Met = met });
-            else link.Met = met;
-        }
-        else
-        {
-            ModelState.AddModelError(nameof(AnswerId), "Välj en aktivitet eller ett erbjudande i listan.");
+            ModelState.AddModelError(nameof(AnswerRef), "Välj en aktivitet, ett erbjudande, en överenskommelse eller en åtgärd i listan.");
             return Invalid();
         }
         await db.SaveChangesAsync();
@@ -120,13 +105,8 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
         var email = user.Scope.Email?.ToLowerInvariant();
         IsSupporter = await db.NeedSupporters.AnyAsync(s => s.NeedId == Id && s.UserEmail == email);
         MayManage = NeedRules.CanManageNeed(user.Scope, need.CountyCode);
-        Answers = [
-            .. await db.NeedActivities.AsNoTracking().Where(x => x.NeedId == Id)
-                .Select(x => new Answer("Aktivitet", x.ActivityId, x.Activity!.Title, (string?)null, x.Met)).ToListAsync(),
-            .. await db.NeedOfferings.AsNoTracking().Where(x => x.NeedId == Id)
-                .Select(x => new Answer("Erbjudande", x.OfferingId, x.Offering!.Programme!.Name + ": " + x.Offering.Name,
-                    $"/program/{x.Offering.ProgrammeId}/erbjudanden/{x.OfferingId}", x.Met)).ToListAsync(),
-        ];
+        Answers = (await NeedAnswers.ForNeedsAsync(db, [Id])).GetValueOrDefault(Id, [])
+            .OrderBy(a => a.KindLabel, StringComparer.Ordinal).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
         Rounds = await db.PriorityRoundNeeds.AsNoTracking().Where(x => x.NeedId == Id).OrderByDescending(x => x.Round!.CreatedAt)
             .Select(x => new RoundPlace(x.RoundId, x.Round!.Title, x.Rank, x.IsPriority)).ToListAsync();
         if (MayManage)
@@ -134,10 +114,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
             var visible = await NeedRules.VisibleNeedsAsync(db, user.Scope);
             MergeTargets = (await visible.Where(n => n.Id != Id && n.MergedIntoId == null).OrderBy(n => n.Title).Select(n => new { n.Id, n.Title, n.CountyCode }).ToListAsync())
                 .Where(n => NeedRules.CanManageNeed(user.Scope, n.CountyCode)).Select(n => new Choice(n.Id, n.Title)).ToList();
-            Activities = await db.Activities.AsNoTracking().Where(a => need.CountyCode == null || a.CountyCode == need.CountyCode)
-                .OrderBy(a => a.Title).Select(a => new Choice(a.Id, a.Title)).ToListAsync();
-            Offerings = await db.Offerings.AsNoTracking().OrderBy(o => o.Programme!.Name).ThenBy(o => o.SortOrder)
-                .Select(o => new Choice(o.Id, o.Programme!.Name + ": " + o.Name)).ToListAsync();
+            AnswerChoices = await NeedAnswers.ChoicesAsync(db, need.CountyCode);
         }
         return true;
     }
