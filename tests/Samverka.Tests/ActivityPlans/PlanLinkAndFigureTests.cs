@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -164,5 +165,16 @@ public partial class PlanLinkAndFigureTests(SamverkaFactory app)
         var links = await app.WithDbAsync(db => db.PlannedActions.AsNoTracking().Include(a => a.Links).Where(a => a.Area!.PlanId == id).ToListAsync());
         Assert.Equal(4, links.Single(a => a.Text.StartsWith("Anordna kompetensdagar", StringComparison.Ordinal)).Links.Count(l => l.ActivityId != null));
         Assert.Equal(round.Id, links.Single(a => a.Text.Contains("utifrån självskattningstestet")).Links.Single(l => l.RoundId != null).RoundId);
+    }
+
+    [Fact]
+    public async Task Api_Actions_ListAgreementAndRoundLinks()
+    {
+        var id = await PlanSamples.DemoPlanIdAsync(app);
+        var actions = await (await app.As(Viktor)).GetFromJsonAsync<List<Samverka.Web.Api.PlannedActionDto>>($"/api/v1/activity-plans/{id}/actions");
+        var workshops = actions!.Single(a => a.Text.Contains("utifrån självskattningstestet"));
+        Assert.Single(workshops.RoundIds);
+        Assert.Empty(workshops.AgreementIds);
+        Assert.Equal(4, actions.Single(a => a.Text.StartsWith("Anordna kompetensdagar", StringComparison.Ordinal)).ActivityIds.Count);
     }
 }
