@@ -60,6 +60,8 @@ public static class ActivityPlanAccess
             .Include(p => p.Areas).ThenInclude(a => a.SubGoals)
             .Include(p => p.Areas).ThenInclude(a => a.Actions).ThenInclude(x => x.Links).ThenInclude(l => l.Activity)
             .Include(p => p.Areas).ThenInclude(a => a.Actions).ThenInclude(x => x.Links).ThenInclude(l => l.Programme)
+            .Include(p => p.Areas).ThenInclude(a => a.Actions).ThenInclude(x => x.Links).ThenInclude(l => l.Agreement)
+            .Include(p => p.Areas).ThenInclude(a => a.Actions).ThenInclude(x => x.Links).ThenInclude(l => l.Round)
             .Include(p => p.Areas).ThenInclude(a => a.Outcomes)
             .Include(p => p.Areas).ThenInclude(a => a.SharedWith).ThenInclude(x => x.County)
             .Include(p => p.Team).ThenInclude(m => m.Periods)

@@ -29,12 +29,12 @@ public sealed partial record PlanFigureSet(string CountyCode, DateOnly From, Dat
 }
 
 /// <summary>
-/// Every figure Samverka computes for a region's plan and report, in one place so that later features add theirs
-/// here (participants once registrations exist, agreements in force, self-assessment participation). Activities
+/// Every figure Samverka computes for a region's plan and report, in one place. Activities
 /// count when they belong to the region, are not cancelled or drafts, and have a session in the period.
 /// Municipalities are reached through held activities' organising and co-organising libraries and through
 /// enrolments in the period's years. Programme figures cover programmes whose regions include the county;
-/// funding is the sum of those programmes' funding rows for the period's years.
+/// funding is the sum of those programmes' funding rows for the period's years. Participants, agreements,
+/// self-assessment and workshop coverage reuse the rules of the pages that show them (<see cref="PlanSourceFigures"/>).
 /// </summary>
 public static class PlanFigures
 {
@@ -77,6 +77,9 @@ public static class PlanFigures
             new("program.bidrag", "Finansiering av regionens program under perioden", funding, " kr"),
         };
         figures.AddRange(themes.Select(t => new PlanFigure($"aktiviteter.tema.{t.Id}", $"Genomförda aktiviteter med temat {t.Name}", perTheme.GetValueOrDefault(t.Id))));
+        figures.Add(new("aktiviteter.kopplade", "Genomförda aktiviteter som regionens planerade aktiviteter är kopplade till",
+            await held.CountAsync(a => db.PlannedActionLinks.Any(l => l.ActivityId == a.Id && l.Action!.Area!.Plan!.CountyCode == countyCode), ct)));
+        figures.AddRange(await PlanSourceFigures.ComputeAsync(db, countyCode, from, to, themes, now, ct));
         return new PlanFigureSet(countyCode, from, to, now, figures);
     }
 

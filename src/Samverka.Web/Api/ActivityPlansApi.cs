@@ -17,7 +17,8 @@ public record PlanFiguresDto(int Year, DateOnly From, DateOnly To, DateTimeOffse
 /// <param name="Responsible">Only for those who see the team (the region's coordinators, national readers).</param>
 /// <param name="AtRisk">The responsible person is away (0 %) in a planned month.</param>
 public record PlannedActionDto(int Id, int AreaId, string Text, string Status, string? StatusReason, string? Responsible,
-    DateOnly PlannedFrom, DateOnly PlannedTo, bool AtRisk, IReadOnlyList<int> ProgrammeIds, IReadOnlyList<int> ActivityIds);
+    DateOnly PlannedFrom, DateOnly PlannedTo, bool AtRisk, IReadOnlyList<int> ProgrammeIds, IReadOnlyList<int> ActivityIds,
+    IReadOnlyList<int> AgreementIds, IReadOnlyList<int> RoundIds);
 /// <param name="Text">As written, with {{token}} placeholders.</param>
 /// <param name="RenderedText">With the placeholders replaced by the year's figures.</param>
 public record AreaOutcomeDto(int AreaId, int Year, string Text, string RenderedText);
@@ -63,7 +64,9 @@ public static class ActivityPlansApi
                 x.Id, x.AreaId, x.Text, x.Status.ToString(), x.StatusReason, r.CanSeeTeam ? r.ResponsibleName(x) : null, x.PlannedFrom, x.PlannedTo,
                 r.RiskOf(x) is not null,
                 x.Links.Where(l => l.ProgrammeId != null).Select(l => l.ProgrammeId!.Value).ToList(),
-                x.Links.Where(l => l.ActivityId != null).Select(l => l.ActivityId!.Value).ToList())).ToList());
+                x.Links.Where(l => l.ActivityId != null).Select(l => l.ActivityId!.Value).ToList(),
+                x.Links.Where(l => l.AgreementId != null).Select(l => l.AgreementId!.Value).ToList(),
+                x.Links.Where(l => l.RoundId != null).Select(l => l.RoundId!.Value).ToList())).ToList());
         });
 
         api.MapGet("/{id:int}/outcomes", async Task<Results<Ok<List<AreaOutcomeDto>>, NotFound<ApiError>>> (int id, AppDbContext db, CurrentUser user, TimeProvider clock) =>

@@ -11,15 +11,16 @@ public sealed record CoverageResult(int RoundId, string RoundName, string County
 /// Rule: a municipality of the round's region counts when a workshop (kind Workshop, not cancelled)
 /// with a session on or after the round's first day was organised or co-organised by a library in
 /// that municipality. A workshop run by the region alone names no municipality, so it counts for none.
+/// With <c>until</c> (a yearly report's last day), later workshops do not count.
 /// </summary>
 public static class WorkshopCoverage
 {
-    public static async Task<CoverageResult> ForRoundAsync(AppDbContext db, AssessmentRound round)
+    public static async Task<CoverageResult> ForRoundAsync(AppDbContext db, AssessmentRound round, DateOnly? until = null)
     {
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == round.CountyCode)
             .OrderBy(m => m.Name).Select(m => new { m.Code, m.Name }).ToListAsync();
         var workshops = db.Activities.AsNoTracking().Where(a => a.Kind == ActivityKind.Workshop && a.Status != ActivityStatus.Cancelled
-            && a.Sessions.Any(s => s.Date >= round.OpensOn));
+            && a.Sessions.Any(s => s.Date >= round.OpensOn && (until == null || s.Date <= until)));
         var organisers = await workshops.Where(a => a.OrganiserLibraryId != null).Select(a => a.OrganiserLibrary!.MunicipalityCode)
             .Union(workshops.SelectMany(a => a.CoOrganisers).Where(o => o.LibraryId != null).Select(o => o.Library!.MunicipalityCode))
             .ToListAsync();

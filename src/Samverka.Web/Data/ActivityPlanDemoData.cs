@@ -15,6 +15,10 @@ public static class ActivityPlanDemoData
     public const string Title = "Regional biblioteksverksamhet 2019";
     public const string ProgrammeName = "Digitalt först med användaren i fokus i Västmanland";
 
+    /// <summary>The beginnings of the titles of the four 2019 training days in <see cref="ActivityDemoData"/>.</summary>
+    private static readonly string[] TrainingDayTitles =
+        ["Halvdagsfördjupning i digital källkritik med Mikoteket", "Heldag om informationssökningsprocessen", "Heldag om digitalt först för barn och unga"];
+
     public static async Task LoadAsync(AppDbContext db, ILogger logger)
     {
         if (!await db.Municipalities.AnyAsync(m => m.CountyCode == CountyCode) || await db.ActivityPlans.AnyAsync(p => p.CountyCode == CountyCode)) return;
@@ -123,6 +127,17 @@ public static class ActivityPlanDemoData
         (designThinking.PlannedFrom, designThinking.PlannedTo) = (M(9), M(11));
         foreach (var a in digital.Actions.Where(a => a.Text.StartsWith("Digitalt först", StringComparison.Ordinal)))
             a.Links.Add(new PlannedActionLink { Programme = programme });
+        // The four training days of seed 004 (ActivityDemoData) carry the MIK competence days; the report counts them from these links.
+        var trainingDays = (await db.Activities.Where(a => a.CountyCode == CountyCode && a.Sessions.Any(x => x.Date.Year == 2019))
+            .Select(a => new { a.Id, a.Title }).ToListAsync())
+            .Where(a => TrainingDayTitles.Any(t => a.Title.StartsWith(t, StringComparison.Ordinal))).Select(a => a.Id).ToList();
+        var competenceDays = digital.Actions.Single(a => a.Text.StartsWith("Anordna kompetensdagar", StringComparison.Ordinal));
+        competenceDays.Links.AddRange(trainingDays.Select(id => new PlannedActionLink { ActivityId = id }));
+        // The workshops were held "utifrån självskattningstestet": the region's round (its latest one before the plan ends).
+        var roundId = await db.AssessmentRounds.Where(r => r.CountyCode == CountyCode && r.OpensOn <= plan.EndDate)
+            .OrderByDescending(r => r.OpensOn).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        if (roundId is int rid)
+            digital.Actions.Single(a => a.Text.Contains("utifrån självskattningstestet", StringComparison.Ordinal)).Links.Add(new PlannedActionLink { RoundId = rid });
 
         Outcome(samverkan,
             "Ett samverkansavtal mellan kommunerna och regionen för förvaltning av biblioteksdatasystem och webb finns framtaget och ska skrivas under "
@@ -135,11 +150,12 @@ public static class ActivityPlanDemoData
         Outcome(digital,
             "Den nationella satsningen Digitalt först – med användaren i fokus fortsätter under 2019 och 2020. Inom ramen för satsningen har "
             + "Region Västmanland mottagit stöd från Kungliga biblioteket om sammanlagt {{program.bidrag}}. Våren 2019 anställdes en IT-pedagog "
-            + "för att arbeta med satsningen. IT-pedagogen genomförde workshops i {{kommuner.aktiviteter}} av {{kommuner.totalt}} kommuner utifrån "
+            + "för att arbeta med satsningen. IT-pedagogen genomförde workshops i {{sjalvskattning.workshopkommuner}} av {{kommuner.totalt}} kommuner utifrån "
             + "svaren på det självskattningstest som folkbibliotekspersonalen utförde under hösten 2018. IT-pedagogen avslutade sin tjänst i "
             + "september 2019 och därför har workshops inte utförts i resterande kommuner/arbetslag.\n\nPå grund av föräldraledighet har det inte "
             + "funnits möjlighet att delta i regionala arbetsgrupper inom Digitalt först – med användaren i fokus.\n\n"
-            + "{{aktiviteter.antal}} utbildningstillfällen har genomförts inom området digital kompetens och MIK under året.");
+            + "{{aktiviteter.kopplade}} utbildningstillfällen har genomförts inom området digital kompetens och MIK under året. "
+            + "Regionens aktiviteter hade under året {{deltagare.antal}} anmälda deltagare, varav {{deltagare.narvarande}} markerade som närvarande.");
         Outcome(kvalitet,
             "Under hösten gjordes en enkät för att undersöka läget kring kommunernas biblioteksplaner som alla kommuner utom Arboga svarat på. "
             + "Fyra av nio svarande kommuner har aktuella biblioteksplaner, två har biblioteksplaner som går ut 2019 och fyra kommuner har "

@@ -107,8 +107,8 @@ public class PlannedAction
 }
 
 /// <summary>
-/// What carries an action out: an activity or a programme, exactly one per row. Agreements and
-/// self-assessment rounds become one more nullable column each (and the CHECK counts them).
+/// What carries an action out: an activity, a programme, an agreement or a self-assessment round, exactly one
+/// per row (a CHECK in the database counts them).
 /// </summary>
 public class PlannedActionLink
 {
@@ -119,6 +119,10 @@ public class PlannedActionLink
     public Activity? Activity { get; set; }
     public int? ProgrammeId { get; set; }
     public Programme? Programme { get; set; }
+    public int? AgreementId { get; set; }
+    public Agreement? Agreement { get; set; }
+    public int? RoundId { get; set; }
+    public AssessmentRound? Round { get; set; }
 }
 
 /// <summary>The outcome (utfall) of an area for a year: text with figure placeholders such as {{kommuner.nadda}}.</summary>

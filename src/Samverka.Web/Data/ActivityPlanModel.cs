@@ -44,6 +44,8 @@ internal static class ActivityPlanModel
             e.HasOne(x => x.Action).WithMany(a => a.Links).HasForeignKey(x => x.ActionId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Activity).WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Agreement).WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Round).WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<AreaOutcome>(e =>
         {

@@ -116,10 +116,10 @@ public class PlanEditTests(SamverkaFactory app)
         var created = await PlanSamples.CreateAsync(app);
         var url = $"/verksamhetsplaner/{created.PlanId}/omraden/{created.AreaId}/utfall/2019";
 
-        var response = await (await app.As(Viktor)).PostFormAsync(url, new() { ["Text"] = "Vi nådde {{deltagare.antal}} deltagare." });
+        var response = await (await app.As(Viktor)).PostFormAsync(url, new() { ["Text"] = "Vi nådde {{deltagare.okand}} deltagare." });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Platshållaren {{deltagare.antal}} finns inte. Använd en ur listan över uppgifter.", (await response.ToDocumentAsync()).ErrorMessages());
+        Assert.Contains("Platshållaren {{deltagare.okand}} finns inte. Använd en ur listan över uppgifter.", (await response.ToDocumentAsync()).ErrorMessages());
         var text = await app.WithDbAsync(db => db.AreaOutcomes.Where(o => o.AreaId == created.AreaId && o.Year == 2019).Select(o => o.Text).SingleAsync());
         Assert.StartsWith($"Utfall {created.Tag}", text);
     }
