@@ -103,7 +103,8 @@ STATEMENT="WITH f AS (
     FROM sa_totals x JOIN sa_rounds ro ON ro.id = x.round_id
     WHERE ro.opens_on >= \$1 AND ro.opens_on < \$2)
 SELECT c, m, l, t, y, sum(n)::int, ARRAY[${SUMS%, }]::int[], ARRAY[${COUNTS%, }]::int[]
-FROM f GROUP BY GROUPING SETS ((), (c), (c, m), (c, m, l), (t), (c, t), (c, m, t), (y), (c, y), (c, m, y))"
+FROM f GROUP BY GROUPING SETS ((), (c), (c, m), (c, m, l), (t), (c, t), (c, m, t), (y), (c, y), (c, m, y))
+HAVING count(*) > 0"
 
 out=$(psql_sa -d "$DB" <<SQL
 PREPARE aggregate(date, date) AS $STATEMENT;

@@ -46,9 +46,11 @@ public static class Aggregates
                    x.n, {{Columns}}
             FROM sa_totals x JOIN sa_rounds ro ON ro.id = x.round_id
             WHERE ro.opens_on >= {0} AND ro.opens_on < {1})
+        -- The empty grouping set yields a row of NULLs for a year without responses: HAVING drops it.
         SELECT c AS "C", m AS "M", l AS "L", t AS "T", y AS "Y", sum(n)::int AS "N",
                ARRAY[{{SumList}}]::int[] AS "Sums", ARRAY[{{CountList}}]::int[] AS "Counts"
         FROM f GROUP BY GROUPING SETS ((), (c), (c, m), (c, m, l), (t), (c, t), (c, m, t), (y), (c, y), (c, m, y))
+        HAVING count(*) > 0
         """;
 
     /// <param name="distributionFor">The key of the one group whose distributions are wanted (they need the score rows).</param>
