@@ -87,6 +87,8 @@ public static class ActivityDemoData
         var all = new[] { mik1, mik2, boras, katrineholm, start, digiteket, webinar, lund, network, vastmanland };
         db.Activities.AddRange(all);
         await db.SaveChangesAsync();
+        // After the activities above, so their ids (used by tests and the page registry) stay the same.
+        var workshops = await ItPedagogueWorkshopsAsync(db, now, New);
 
         var order = 0;
         void Register(Activity a, string email, RegistrationStatus status, bool attended = false)
@@ -116,6 +118,53 @@ public static class ActivityDemoData
         Register(network, "nora.nationell@exempel.se", RegistrationStatus.Waiting);
         Register(network, "viktor.pahittad@exempel.se", RegistrationStatus.Waiting);
         await db.SaveChangesAsync();
-        logger.LogInformation("Demo activities loaded: {Activities}", all.Length);
+        logger.LogInformation("Demo activities loaded: {Activities}", all.Length + workshops);
+    }
+
+    /// <summary>
+    /// Seed 004: in 2019 Region Västmanland's IT-pedagog (employed in the spring, left in September) held workshops
+    /// "utifrån svaren på det självskattningstest som folkbibliotekspersonalen utförde under hösten 2018" in six of
+    /// the ten municipalities. The seed names neither the municipalities nor the dates: the six below are the
+    /// municipalities with answers in the demo round, each workshop organised by a library there (so the needs
+    /// page's coverage reads "6 av 10"), themed after a DigComp area. Libraries missing from the demo directory
+    /// are added here, since coverage counts a municipality through its organising library.
+    /// </summary>
+    private static async Task<int> ItPedagogueWorkshopsAsync(AppDbContext db, DateTimeOffset now,
+        Func<string, ActivityKind, string, int[], int, string?, (DateOnly, string, string)[], Activity> create)
+    {
+        (string Library, string Municipality, string City, string Theme, int[] Themes, DateOnly Date)[] plan =
+        [
+            ("Västerås stadsbibliotek", "1980", "Västerås", "söka och värdera information", [3], new(2019, 4, 10)),
+            ("Köpings bibliotek", "1983", "Köping", "integritet och säkerhet", [4], new(2019, 4, 24)),
+            ("Sala stadsbibliotek", "1981", "Sala", "kommunikation och samarbete digitalt", [1, 2], new(2019, 5, 8)),
+            ("Fagersta stadsbibliotek", "1982", "Fagersta", "skapa digitalt innehåll", [2, 6], new(2019, 5, 22)),
+            ("Arboga bibliotek", "1984", "Arboga", "integritet och säkerhet", [4], new(2019, 8, 21)),
+            ("Surahammars bibliotek", "1907", "Surahammar", "problemlösning med digital teknik", [6, 7], new(2019, 9, 4)),
+        ];
+        var libraries = await db.Libraries.Where(l => l.Municipality!.CountyCode == "19").ToDictionaryAsync(l => l.Name);
+        foreach (var p in plan.Where(p => !libraries.ContainsKey(p.Library)))
+        {
+            var library = new Library
+            {
+                Name = p.Library, Kind = LibraryKind.Folkbibliotek, MunicipalityCode = p.Municipality, City = p.City, CreatedAt = now, UpdatedAt = now,
+            };
+            libraries[p.Library] = library;
+            db.Libraries.Add(library);
+        }
+        await db.SaveChangesAsync();
+        var workshops = plan.Select(p =>
+        {
+            var a = create($"Workshop om {p.Theme} utifrån självskattningstestet, {p.City}", ActivityKind.Workshop, "19", p.Themes, 20,
+                p.Library, [(p.Date, "13:00", "16:00")]);
+            a.OrganiserLibraryId = libraries[p.Library].Id;
+            a.DevelopmentArea = "Folkbibliotekens digitala utveckling";
+            a.TargetGroup = "Folkbibliotekspersonal i kommunen";
+            a.Description = "Regionens IT-pedagog håller workshop utifrån svaren på självskattningstestet hösten 2018 (seed 004: "
+                + $"workshops i sex av tio kommuner 2019). Seed 004 namnger inte kommunerna: {p.City} är vald för demon. Datumet är påhittat.";
+            return a;
+        }).ToList();
+        db.Activities.AddRange(workshops);
+        await db.SaveChangesAsync();
+        return workshops.Count;
     }
 }

@@ -272,7 +272,7 @@ public static class PageRegistry
         Page("/sjalvskattning/svara/{token}", "/sjalvskattning/svara/{assessment-token}"),
         Post("/sjalvskattning/svara/{token}", "/sjalvskattning/svara/{assessment-token}", AnonymousAccess.Status, status: 400),
         Page("/sjalvskattning/resultat", "/sjalvskattning/resultat?ar=2020", AnonymousAccess.SignIn, Admin),
-        Page("/sjalvskattning/behov", "/sjalvskattning/behov?ar=2019", AnonymousAccess.SignIn, Admin),
+        Page("/sjalvskattning/behov", "/sjalvskattning/behov?ar=2018", AnonymousAccess.SignIn, Admin),
         Api("GET", "/api/v1/self-assessment/rounds", "/api/v1/self-assessment/rounds", AnonymousAccess.SignIn),
         Api("GET", "/api/v1/self-assessment/aggregates", "/api/v1/self-assessment/aggregates?year=2020", AnonymousAccess.SignIn),
         // Activity plans and yearly reports (demo plan 1: Västmanland 2019, area 1, action 1): not public.

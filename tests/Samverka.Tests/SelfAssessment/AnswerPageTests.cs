@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Tests.Support;
+using Samverka.Web.Data;
 using static Samverka.Tests.Security.ScopeSupport;
 
 namespace Samverka.Tests.SelfAssessment;
@@ -74,6 +75,26 @@ public class AnswerPageTests(SamverkaFactory app)
         Assert.Equal(1, await ResponsesAsync(round.Id));
         var stored = await app.WithDbAsync(db => db.AssessmentResponses.Include(r => r.Scores).SingleAsync(r => r.RoundId == round.Id));
         Assert.Equal(("1283", "Bibliotekarie", 24), (stored.MunicipalityCode, stored.JobTitle, stored.Scores.Count));
+    }
+
+    [Fact]
+    public async Task Post_CompleteAnswers_ProfileLinksOnlyPublishedUpcomingActivitiesForTheWeakestArea()
+    {
+        var round = await AssessmentSamples.CreateRoundAsync(app, "12", 2000);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var title = "Säker vardag " + UniqueText.Letters(6);
+        // Security (theme 4) is the weakest area in FullAnswersAsync: only the first of these may be suggested.
+        var upcoming = await AssessmentSamples.AddActivityAsync(app, "12", 4, title, today.AddDays(1));
+        var draft = await AssessmentSamples.AddActivityAsync(app, "12", 4, "Utkast " + title, today.AddDays(1), ActivityStatus.Draft);
+        var past = await AssessmentSamples.AddActivityAsync(app, "12", 4, "Förr " + title, today.AddDays(-2));
+
+        var doc = await (await app.Anonymous().PostFormAsync($"/sjalvskattning/svara/{round.Token}", await FullAnswersAsync(app, round.Id))).ToDocumentAsync();
+
+        var links = doc.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/aktiviteter/{upcoming}", links);
+        Assert.DoesNotContain($"/aktiviteter/{draft}", links);
+        Assert.DoesNotContain($"/aktiviteter/{past}", links);
+        Assert.Equal(title, doc.QuerySelectorAll("main a").Single(a => a.GetAttribute("href") == $"/aktiviteter/{upcoming}").TextContent);
     }
 
     [Fact]

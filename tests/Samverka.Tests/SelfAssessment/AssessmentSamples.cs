@@ -100,4 +100,21 @@ public static class AssessmentSamples
         }
         finally { RegistryLock.Release(); }
     }
+
+    /// <summary>An activity in a county with one theme and one session: the candidates the profile and needs pages match.</summary>
+    public static Task<int> AddActivityAsync(SamverkaFactory app, string county, int themeId, string title, DateOnly date,
+        ActivityStatus status = ActivityStatus.Published, int? organiserLibraryId = null) => app.WithDbAsync(async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var a = new Activity
+        {
+            Uid = Guid.NewGuid(), Title = title, Kind = ActivityKind.Workshop, CountyCode = county, OrganiserLibraryId = organiserLibraryId,
+            Capacity = 20, CreatedAt = now, UpdatedAt = now, Status = status,
+            Sessions = [new ActivitySession { Date = date, StartTime = new TimeOnly(9, 0), EndTime = new TimeOnly(12, 0) }],
+            Themes = [new ActivityTheme { ThemeId = themeId }],
+        };
+        db.Activities.Add(a);
+        await db.SaveChangesAsync();
+        return a.Id;
+    });
 }
