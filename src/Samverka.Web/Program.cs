@@ -36,9 +36,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Samverka"));
 builder.Services.AddOutbox(builder.Configuration);
-builder.Services.AddHostedService<AgreementReminderService>();
+builder.Services.AddHostedService<ReminderService>(); // agreement follow-ups and library plans
 builder.Services.Configure<Samverka.Web.Assessment.SelfAssessmentOptions>(builder.Configuration.GetSection("Samverka:SelfAssessment"));
-builder.Services.AddHostedService<Samverka.Web.Catalog.PlanReminderService>();
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {

@@ -85,31 +85,3 @@ public static class PlanReminders
         return (subject, body);
     }
 }
-
-/// <summary>Runs <see cref="PlanReminders.QueueDueAsync"/> every "Samverka:PlanReminders:PollMinutes" (60; 0 turns it off).</summary>
-public class PlanReminderService(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, ILogger<PlanReminderService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = config.GetValue("Samverka:PlanReminders:PollMinutes", 60.0);
-        if (minutes <= 0) return;
-        var interval = TimeSpan.FromMinutes(minutes);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            // Waits first: starting instances (and test hosts) are not held up by the database.
-            try { await Task.Delay(interval, time, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var queued = await PlanReminders.QueueDueAsync(db, time.GetUtcNow(), stoppingToken);
-                if (queued > 0) logger.LogInformation("Queued {Count} library-plan reminders", queued);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Library-plan reminder round failed");
-            }
-        }
-    }
-}
