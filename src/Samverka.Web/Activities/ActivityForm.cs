@@ -72,7 +72,7 @@ public class ActivityForm
     };
 
     private static string? LocalText(DateTimeOffset? t) => t is { } v
-        ? TimeZoneInfo.ConvertTime(v, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).ToString("yyyy-MM-dd HH:mm", Inv) : null;
+        ? TimeZoneInfo.ConvertTime(v, Samverka.Web.Infrastructure.SwedishTimeZone.Zone).ToString("yyyy-MM-dd HH:mm", Inv) : null;
 
     public ActivityForm WithBlankRows()
     {

@@ -133,13 +133,7 @@ public static class Registrations
         return null;
     }
 
-    private static readonly TimeZoneInfo Stockholm = FindStockholm();
-
-    private static TimeZoneInfo FindStockholm()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
-    }
+    private static readonly TimeZoneInfo Stockholm = SwedishTimeZone.Zone;
 
     /// <summary>Today's date in Sweden.</summary>
     public static DateOnly LocalDate(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, Stockholm).DateTime);

@@ -66,7 +66,7 @@ public static class PlanText
 
     public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", Sv);
 
-    public static string Computed(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).ToString("d MMMM yyyy 'kl.' HH:mm", Sv);
+    public static string Computed(DateTimeOffset t) => Samverka.Web.Infrastructure.InvitationTokens.SwedishTime(t);
 
     /// <summary>Text split at blank lines: how the region's own sections become paragraphs.</summary>
     public static IEnumerable<string> Paragraphs(string? text) =>

@@ -21,7 +21,7 @@ public static class AssessmentRules
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Sweden).DateTime);
-    private static readonly TimeZoneInfo Sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly TimeZoneInfo Sweden = Samverka.Web.Infrastructure.SwedishTimeZone.Zone;
 
     public static bool IsOpen(Data.AssessmentRound r, DateOnly today) => !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn;
 }

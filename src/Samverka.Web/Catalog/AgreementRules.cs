@@ -10,7 +10,7 @@ namespace Samverka.Web.Catalog;
 /// </summary>
 public static class AgreementRules
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly TimeZoneInfo Stockholm = Infrastructure.SwedishTimeZone.Zone;
 
     /// <summary>Agreements ending within this many days are flagged for renewal.</summary>
     public const int RenewalDays = 90;

@@ -19,7 +19,7 @@ public class AuditModel(AppDbContext db, CurrentUser currentUser) : PageModel
     public const int PageSize = 50;
     /// <summary>An export is for reading in a spreadsheet, not for copying the whole table out.</summary>
     public const int MaxExportRows = 50_000;
-    private static readonly TimeZoneInfo Sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly TimeZoneInfo Sweden = SwedishTimeZone.Zone;
 
     [BindProperty(SupportsGet = true)] public string? Fran { get; set; }
     [BindProperty(SupportsGet = true)] public string? Till { get; set; }

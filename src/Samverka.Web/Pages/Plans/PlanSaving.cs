@@ -31,12 +31,5 @@ public static class PlanSaving
         plan.UpdatedAt = now;
     }
 
-    public static TimeZoneInfo Stockholm
-    {
-        get
-        {
-            try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"); }
-            catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
-        }
-    }
+    public static TimeZoneInfo Stockholm => Samverka.Web.Infrastructure.SwedishTimeZone.Zone;
 }
