@@ -64,7 +64,8 @@ public class PhoneAnswerBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
         }
         Assert.True(sent, "The submit button was never reached with Tab");
         Assert.Equal(24, statements);
-        await page.WaitForLoadStateAsync();
+        // The POST's response can arrive before the browser has swapped in the new page: wait for the profile itself.
+        await page.Locator(".profile-words").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible, Timeout = 30_000 });
 
         Assert.True(await page.Locator(".profile-words").IsVisibleAsync(), "No profile after sending");
         Assert.True(await page.Locator("svg.bar-chart").First.IsVisibleAsync());
