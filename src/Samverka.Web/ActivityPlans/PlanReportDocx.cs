@@ -2,19 +2,25 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace Samverka.Web.ActivityPlans;
 
 /// <summary>
 /// The yearly report as a Word document in seed 004's structure, from the same <see cref="PlanReading"/> as the
 /// print page. Headings use Word's built-in heading styles so the navigation pane and a table of contents work;
-/// tables carry a header row marked as such for screen readers.
+/// tables carry a header row marked as such for screen readers; the engagement map is a PNG with its description as
+/// alternative text, followed by the same figures as a table; what carries an action out links back to Samverka.
 /// </summary>
 public static class PlanReportDocx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static byte[] Build(PlanReading r, int year)
+    /// <param name="baseUrl">Scheme and host of the request ("https://samverka.example"): links in the document point there.</param>
+    public static byte[] Build(PlanReading r, int year, string baseUrl)
     {
         var plan = r.Plan;
         var figures = r.Figures[year];
@@ -56,12 +62,21 @@ public static class PlanReportDocx
                 body.Append(List(area.SubGoals.OrderBy(g => g.SortOrder).Select(g => g.Text)));
                 body.Append(Para("Aktiviteter", "Heading3"));
                 if (area.Actions.Count == 0) body.Append(Para("Inga planerade aktiviteter."));
-                else body.Append(Table(["Aktivitet", "Planerad", "Status"], area.Actions.OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
-                    .Select(a => new[] { a.Text, PlanText.Months(a.PlannedFrom, a.PlannedTo), PlanText.Status(a.Status) + (a.StatusReason is null ? "" : ": " + a.StatusReason) })));
+                else body.Append(Table(
+                    r.CanSeeTeam ? ["Aktivitet", "Ansvarig", "Planerad", "Status", "Genomförs genom"] : ["Aktivitet", "Planerad", "Status", "Genomförs genom"],
+                    area.Actions.OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Select(a => new[]
+                    {
+                        [Para(a.Text)], r.CanSeeTeam ? [Para(r.ResponsibleName(a))] : null,
+                        [Para(PlanText.Months(a.PlannedFrom, a.PlannedTo))],
+                        [Para(PlanText.Status(a.Status) + (a.StatusReason is null ? "" : ": " + a.StatusReason))],
+                        a.Links.Count == 0 ? [Para("–")] : a.Links.Select(l => LinkPara(main, baseUrl, l)).ToArray(),
+                    }.OfType<Paragraph[]>().ToArray())));
                 body.Append(Para("Utfall", "Heading3"));
                 var outcome = area.Outcomes.FirstOrDefault(o => o.Year == year);
                 body.Append(outcome is null ? [Para($"Inget utfall skrivet för {year}.")] : Paras(figures.Render(outcome.Text)));
             }
+            body.Append(Para($"Bilaga: kommunerna i länet {year}", "Heading1"));
+            body.Append(Reach(main, figures, ReachMap.For(figures, plan.County.Name, year)));
             body.Append(Para("Bilaga: uppgifter ur Samverka", "Heading1"));
             body.Append(Table(["Uppgift", "Värde"], figures.Figures.Select(f => new[] { f.Label, f.Formatted })));
             body.Append(new SectionProperties(new PageSize { Width = 11906U, Height = 16838U },
@@ -70,6 +85,63 @@ public static class PlanReportDocx
             main.Document.Save();
         }
         return ms.ToArray();
+    }
+
+    /// <summary>The engagement map as a picture, its legend in words and the same figures as a table.</summary>
+    private static OpenXmlElement[] Reach(MainDocumentPart main, PlanFigureSet figures, ReachMap.Map map)
+    {
+        var reach = figures.Reach;
+        var (png, w, h) = MapPng.Render(map.Spec);
+        var image = main.AddImagePart(ImagePartType.Png);
+        using (var data = new MemoryStream(png)) image.FeedData(data);
+        const long widthEmu = 5_400_000; // 15 cm: fits A4 between the margins
+        var elements = new List<OpenXmlElement>
+        {
+            Para($"{reach.Count(x => x.Reached)} av {reach.Count} kommuner har nåtts genom aktiviteter som kommunens bibliotek arrangerat eller "
+                + "medarrangerat, eller genom anslutningar till regionens program."),
+            new Paragraph(new Run(Picture(main.GetIdOfPart(image), widthEmu, widthEmu * h / w, map.Spec.Title, map.Spec.Description))),
+            Para("Teckenförklaring (aktiviteter och anslutningar; färgen blir mörkare och mönstret tätare ju högre värdet är):"),
+        };
+        elements.AddRange(map.Spec.Classes.Select((c, i) => Para($"– {c.Label}: {map.CountPerClass[i]} {(map.CountPerClass[i] == 1 ? "kommun" : "kommuner")}")));
+        elements.Add(Table(["Kommun", "Aktiviteter som kommunens bibliotek arrangerat", "Anslutningar till program", "Deltagare från kommunens bibliotek",
+                "Workshop efter självskattningen", "Aktuell biblioteksplan"],
+            reach.Select(m => new[] { m.Name, m.Activities.ToString(), m.Enrolments.ToString(), m.Participants.ToString(), m.Workshop ? "ja" : "nej", m.CurrentLibraryPlan ? "ja" : "nej" })));
+        return [.. elements];
+    }
+
+    private static Drawing Picture(string relationshipId, long cx, long cy, string name, string description) => new(
+        new DW.Inline(
+            new DW.Extent { Cx = cx, Cy = cy },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            // The description is the picture's alternative text in Word and LibreOffice.
+            new DW.DocProperties { Id = 1U, Name = name, Description = description },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(
+                new PIC.Picture(
+                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = "karta.png", Description = description },
+                        new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.BlipFill(new A.Blip { Embed = relationshipId }, new A.Stretch(new A.FillRectangle())),
+                    new PIC.ShapeProperties(new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
+                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
+
+    /// <summary>What carries an action out, as a link to its page in Samverka.</summary>
+    private static Paragraph LinkPara(MainDocumentPart main, string baseUrl, PlannedActionLink l)
+    {
+        var (label, name, path) = l switch
+        {
+            { Programme: { } pr } => ("Program", pr.Name, $"/program/{pr.Id}"),
+            { Activity: { } a } => ("Aktivitet", a.Title, $"/aktiviteter/{a.Id}"),
+            { Agreement: { } g } => ("Överenskommelse", g.Title, $"/overenskommelser/{g.Id}"),
+            { Round: { } x } => ("Självskattning", x.Name, $"/sjalvskattning/omgangar/{x.Id}"),
+            _ => ("Koppling", "okänd", ""),
+        };
+        var para = new Paragraph(new Run(new Text(label + ": ") { Space = SpaceProcessingModeValues.Preserve }));
+        if (path.Length == 0) { para.Append(new Run(new Text(name))); return para; }
+        var rel = main.AddHyperlinkRelationship(new Uri(baseUrl + path, UriKind.Absolute), isExternal: true);
+        para.Append(new Hyperlink(new Run(new RunProperties(new RunStyle { Val = "Hyperlink" }), new Text(name) { Space = SpaceProcessingModeValues.Preserve })) { Id = rel.Id });
+        return para;
     }
 
     private static Paragraph Para(string text, string? style = null)
@@ -92,7 +164,11 @@ public static class PlanReportDocx
         return list.Length == 0 ? [Para("Inga angivna.")] : list;
     }
 
-    private static Table Table(string[] headers, IEnumerable<string[]> rows)
+    private static Table Table(string[] headers, IEnumerable<string[]> rows) =>
+        Table(headers, rows.Select(r => r.Select(c => new[] { Para(c) }).ToArray()));
+
+    /// <summary>A table whose cells hold paragraphs (several, or with links).</summary>
+    private static Table Table(string[] headers, IEnumerable<Paragraph[][]> rows)
     {
         // The schema fixes the order: top, left, bottom, right, inside horizontal, inside vertical.
         var border = () => new BorderType[] { new TopBorder(), new LeftBorder(), new BottomBorder(), new RightBorder(), new InsideHorizontalBorder(), new InsideVerticalBorder() };
@@ -102,23 +178,17 @@ public static class PlanReportDocx
         var grid = new TableGrid();
         foreach (var _ in headers) grid.Append(new GridColumn());
         table.Append(grid);
-        table.Append(Row(headers, header: true));
-        foreach (var row in rows) table.Append(Row(row, header: false));
-        return table;
-    }
-
-    private static TableRow Row(string[] cells, bool header)
-    {
-        var row = new TableRow();
         // A repeated header row, marked so screen readers and Word treat it as headings.
-        if (header) row.Append(new TableRowProperties(new TableHeader()));
-        foreach (var c in cells)
+        var head = new TableRow(new TableRowProperties(new TableHeader()));
+        foreach (var h in headers) head.Append(new TableCell(new Paragraph(new Run(new RunProperties(new Bold()), new Text(h) { Space = SpaceProcessingModeValues.Preserve }))));
+        table.Append(head);
+        foreach (var row in rows)
         {
-            var run = new Run(new Text(c) { Space = SpaceProcessingModeValues.Preserve });
-            if (header) run.PrependChild(new RunProperties(new Bold()));
-            row.Append(new TableCell(new Paragraph(run)));
+            var tr = new TableRow();
+            foreach (var cell in row) tr.Append(new TableCell(cell));
+            table.Append(tr);
         }
-        return row;
+        return table;
     }
 
     private static Styles Styles()
@@ -136,6 +206,9 @@ public static class PlanReportDocx
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             new Style(new StyleName { Val = "Title" }, new BasedOn { Val = "Normal" }, new PrimaryStyle(),
                 new StyleRunProperties(new Bold(), new FontSize { Val = "48" })) { Type = StyleValues.Paragraph, StyleId = "Title" },
-            Heading("Heading1", "heading 1", 16, 0), Heading("Heading2", "heading 2", 13, 1), Heading("Heading3", "heading 3", 11, 2));
+            Heading("Heading1", "heading 1", 16, 0), Heading("Heading2", "heading 2", 13, 1), Heading("Heading3", "heading 3", 11, 2),
+            // Word's own colour for links (#0563C1, 6.4:1 on white), underlined so the link does not rest on colour alone.
+            new Style(new StyleName { Val = "Hyperlink" }, new StyleRunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single }))
+            { Type = StyleValues.Character, StyleId = "Hyperlink" });
     }
 }

@@ -12,12 +12,18 @@ namespace Samverka.Web.ActivityPlans;
 /// participants as on /aktiviteter/statistik (confirmed and attended registrations, counted in the year of the
 /// activity's first session); agreements in force by <see cref="AgreementRules.StatusOn"/> on the period's last day
 /// (today while the period runs) and follow-ups held in the period; self-assessment responses in the region's rounds
-/// opened in the period (region totals only, so no suppression applies); and the needs page's workshop coverage for
-/// the region's latest round opened by the period's end, counting workshops up to that end.
+/// opened in the period (region totals only, so no suppression applies); the needs page's workshop coverage for
+/// the region's latest round opened by the period's end, counting workshops up to that end; and the library-plan
+/// register's figures for the period's last year (<see cref="PlanOverview"/>, as on /biblioteksplaner) with the
+/// answers to the region's plan survey of that year (as on the survey page).
 /// </summary>
 public static class PlanSourceFigures
 {
-    public static async Task<List<PlanFigure>> ComputeAsync(AppDbContext db, string countyCode, DateOnly from, DateOnly to,
+    /// <summary>The figures, and per municipality what the engagement map adds from these sources.</summary>
+    public sealed record Result(List<PlanFigure> Figures, IReadOnlyDictionary<string, int> ParticipantsBy, IReadOnlySet<string> WorkshopCodes,
+        IReadOnlySet<string> CurrentPlanCodes);
+
+    public static async Task<Result> ComputeAsync(AppDbContext db, string countyCode, DateOnly from, DateOnly to,
         IReadOnlyList<Theme> themes, DateTimeOffset now, CancellationToken ct)
     {
         var participation = (await ActivityStatistics.LoadAsync(db, countyCode: countyCode))
@@ -48,6 +54,16 @@ public static class PlanSourceFigures
         var coverage = latest is null ? null : await WorkshopCoverage.ForRoundAsync(db, latest, to);
         figures.Add(new("sjalvskattning.workshopkommuner", latest is null ? "Kommuner med workshop efter en mätomgång (ingen mätomgång före periodens slut)"
             : $"Kommuner med workshop efter mätomgången {latest.Name} (från {latest.OpensOn:yyyy-MM-dd} till {to:yyyy-MM-dd})", coverage?.Covered.Count ?? 0));
-        return figures;
+
+        var plans = PlanOverview.For(await PlanOverview.LoadAsync(db, countyCode, ct), to.Year, countyCode);
+        figures.Add(new("biblioteksplaner.aktuella", $"Kommuner med aktuell biblioteksplan enligt registret (31 december {to.Year})", plans.Current));
+        figures.Add(new("biblioteksplaner.saknarnastaar", $"Kommuner vars biblioteksplan gäller under {to.Year} men inte {to.Year + 1} enligt registret", plans.LackingInForce.Count()));
+        var survey = await db.PlanSurveys.AsNoTracking().Where(s => s.CountyCode == countyCode && s.Year == to.Year)
+            .Select(s => new { Sent = s.Responses.Count, Answered = s.Responses.Count(r => r.AnsweredAt != null) }).FirstOrDefaultAsync(ct);
+        figures.Add(new("biblioteksplaner.enkat.kommuner", $"Kommuner som fått regionens biblioteksplanenkät {to.Year}", survey?.Sent ?? 0));
+        figures.Add(new("biblioteksplaner.enkat.svar", $"Kommuner som svarat på regionens biblioteksplanenkät {to.Year}", survey?.Answered ?? 0));
+
+        return new Result(figures, participation.GroupBy(p => p.MunicipalityCode).ToDictionary(g => g.Key, g => g.Count()),
+            (coverage?.CoveredCodes ?? []).ToHashSet(), plans.Rows.Where(r => r.Current).Select(r => r.Municipality.Code).ToHashSet());
     }
 }

@@ -4,7 +4,7 @@ using Samverka.Web.Data;
 namespace Samverka.Web.Assessment;
 
 public sealed record CoverageResult(int RoundId, string RoundName, string CountyName, DateOnly Since, int Municipalities,
-    IReadOnlyList<string> Covered, IReadOnlyList<string> NotCovered);
+    IReadOnlyList<string> Covered, IReadOnlyList<string> NotCovered, IReadOnlyList<string> CoveredCodes);
 
 /// <summary>
 /// "n av m kommuner har haft en workshop efter sin mätomgång" (seed 004: 6 of 10 in Västmanland 2019).
@@ -24,9 +24,10 @@ public static class WorkshopCoverage
         var organisers = await workshops.Where(a => a.OrganiserLibraryId != null).Select(a => a.OrganiserLibrary!.MunicipalityCode)
             .Union(workshops.SelectMany(a => a.CoOrganisers).Where(o => o.LibraryId != null).Select(o => o.Library!.MunicipalityCode))
             .ToListAsync();
-        var covered = municipalities.Where(m => organisers.Contains(m.Code)).Select(m => m.Name).ToList();
+        var coveredRows = municipalities.Where(m => organisers.Contains(m.Code)).ToList();
+        var covered = coveredRows.Select(m => m.Name).ToList();
         var county = await db.Counties.AsNoTracking().Where(c => c.Code == round.CountyCode).Select(c => c.Name).FirstAsync();
         return new CoverageResult(round.Id, round.Name, county, round.OpensOn, municipalities.Count, covered,
-            municipalities.Select(m => m.Name).Except(covered).ToList());
+            municipalities.Select(m => m.Name).Except(covered).ToList(), coveredRows.Select(m => m.Code).ToList());
     }
 }

@@ -157,9 +157,11 @@ public static class ActivityPlanDemoData
             + "{{aktiviteter.kopplade}} utbildningstillfällen har genomförts inom området digital kompetens och MIK under året. "
             + "Regionens aktiviteter hade under året {{deltagare.antal}} anmälda deltagare, varav {{deltagare.narvarande}} markerade som närvarande.");
         Outcome(kvalitet,
-            "Under hösten gjordes en enkät för att undersöka läget kring kommunernas biblioteksplaner som alla kommuner utom Arboga svarat på. "
+            "Under hösten gjordes en enkät för att undersöka läget kring kommunernas biblioteksplaner som {{biblioteksplaner.enkat.svar}} av "
+            + "{{biblioteksplaner.enkat.kommuner}} kommuner svarat på (alla utom Arboga). "
             + "Fyra av nio svarande kommuner har aktuella biblioteksplaner, två har biblioteksplaner som går ut 2019 och fyra kommuner har "
-            + "biblioteksplaner som redan har gått ut.\n\nKungliga biblioteket har anordnat två tillfällen för det nya forumet Träffpunkt "
+            + "biblioteksplaner som redan har gått ut. {{biblioteksplaner.saknarnastaar}} kommuner, Köping och Västerås, kommer att sakna giltig "
+            + "biblioteksplan 2020.\n\nKungliga biblioteket har anordnat två tillfällen för det nya forumet Träffpunkt "
             + "biblioteksplaner.\n\nUnder 2019 har arbetet med fortbildning och workshops i Design thinking för bibliotek legat på is på grund av "
             + "föräldraledighet. Möjligheter finns att arbeta vidare med att etablera metoden på folkbiblioteken under 2020.");
 

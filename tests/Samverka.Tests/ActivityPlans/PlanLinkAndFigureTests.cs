@@ -8,6 +8,8 @@ using Samverka.Tests.Support;
 using Samverka.Web.Data;
 using static Samverka.Tests.Security.ScopeSupport;
 
+using static Samverka.Tests.ActivityPlans.PlanSamples;
+
 namespace Samverka.Tests.ActivityPlans;
 
 /// <summary>
@@ -17,11 +19,6 @@ namespace Samverka.Tests.ActivityPlans;
 [Collection(AppCollection.Name)]
 public partial class PlanLinkAndFigureTests(SamverkaFactory app)
 {
-    private static string Plain(string s) => s.Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim();
-
-    private static Dictionary<string, string> Figures(IDocument doc) =>
-        doc.QuerySelectorAll("table.plan-figures tr[data-figure]").ToDictionary(tr => tr.GetAttribute("data-figure")!, tr => Plain(tr.QuerySelector("td.num")!.TextContent));
-
     private static Dictionary<string, string> ActionForm(string status = "Ongoing") => new()
     {
         ["Input.Text"] = "Länkad aktivitet", ["Input.Status"] = status, ["Input.StatusReason"] = "",

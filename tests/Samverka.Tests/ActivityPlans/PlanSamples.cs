@@ -11,6 +11,13 @@ public static class PlanSamples
     public const string Kalmar = "08";
     public const string Skane = "12";
 
+    /// <summary>Text as a test compares it: sv-SE's no-break and narrow no-break spaces made plain.</summary>
+    public static string Plain(string s) => s.Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim();
+
+    /// <summary>The figures table of a plan page or report (token → value as shown).</summary>
+    public static Dictionary<string, string> Figures(AngleSharp.Dom.IDocument doc) =>
+        doc.QuerySelectorAll("table.plan-figures tr[data-figure]").ToDictionary(tr => tr.GetAttribute("data-figure")!, tr => Plain(tr.QuerySelector("td.num")!.TextContent));
+
     public record Created(int PlanId, int AreaId, int SharedAreaId, int ActionId, int AutumnActionId, int MemberOnLeaveId, string Tag);
 
     /// <summary>

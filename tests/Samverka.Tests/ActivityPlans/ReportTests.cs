@@ -6,15 +6,14 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Samverka.Tests.Support;
 using static Samverka.Tests.Security.ScopeSupport;
 
+using static Samverka.Tests.ActivityPlans.PlanSamples;
+
 namespace Samverka.Tests.ActivityPlans;
 
 /// <summary>The yearly report: seed 004's structure, the period its figures cover, DOCX validity, and figures equal to the plan page's.</summary>
 [Collection(AppCollection.Name)]
 public class ReportTests(SamverkaFactory app)
 {
-    private static Dictionary<string, string> Figures(IDocument doc) =>
-        doc.QuerySelectorAll("table.plan-figures tr[data-figure]").ToDictionary(tr => tr.GetAttribute("data-figure")!, tr => tr.QuerySelector("td.num")!.TextContent.Trim());
-
     [Fact]
     public async Task Get_Report_HasSeed004Structure_AndStatesItsPeriod()
     {

@@ -18,13 +18,14 @@ public class ReportModel(AppDbContext db, CurrentUser user, TimeProvider clock) 
     [FromRoute] public int Year { get; set; }
     public PlanReading Reading { get; private set; } = null!;
     public PlanFigureSet Figures => Reading.Figures[Year];
+    public ReachMap.Map Map => ReachMap.For(Figures, Reading.Plan.County!.Name, Year);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetDocxAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        return File(PlanReportDocx.Build(Reading, Year), PlanReportDocx.ContentType,
+        return File(PlanReportDocx.Build(Reading, Year, $"{Request.Scheme}://{Request.Host}"), PlanReportDocx.ContentType,
             $"verksamhetsberattelse-{Reading.Plan.County!.ShortName.ToLowerInvariant()}-{Year}.docx");
     }
 
