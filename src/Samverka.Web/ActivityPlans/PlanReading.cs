@@ -32,6 +32,11 @@ public sealed record PlanReading(ActivityPlan Plan, PlanView View, bool CanEdit,
     public string ResponsibleName(PlannedAction a) => Plan.Team.FirstOrDefault(t => t.Id == a.ResponsibleId)?.Name ?? "Ingen angiven";
 }
 
+public enum TextBlockKind { Paragraph, Heading, List }
+
+/// <summary>A block of the region's own text: a paragraph, a sub-heading, or a list's items.</summary>
+public sealed record TextBlock(TextBlockKind Kind, string Text, IReadOnlyList<string> Items);
+
 /// <summary>Swedish words and formats the plan pages, the report and the exports share.</summary>
 public static class PlanText
 {
@@ -71,6 +76,39 @@ public static class PlanText
     /// <summary>Text split at blank lines: how the region's own sections become paragraphs.</summary>
     public static IEnumerable<string> Paragraphs(string? text) =>
         (text ?? "").Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// The region's own sections as blocks: a blank line starts a paragraph, a line "## Rubrik" is a sub-heading
+    /// (seed 004's "2.1 Nationella kulturpolitiska utgångspunkter"), lines starting "- " are a bullet list. Plain text
+    /// in, so nothing the writer types becomes markup.
+    /// </summary>
+    public static IEnumerable<TextBlock> Blocks(string? text)
+    {
+        foreach (var chunk in Paragraphs(text))
+        {
+            var paragraph = new List<string>();
+            var items = new List<string>();
+            foreach (var raw in chunk.Split('\n'))
+            {
+                var line = raw.Trim();
+                if (line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("– ", StringComparison.Ordinal))
+                {
+                    if (paragraph.Count > 0) { yield return new TextBlock(TextBlockKind.Paragraph, string.Join(" ", paragraph), []); paragraph.Clear(); }
+                    items.Add(line[2..].Trim());
+                    continue;
+                }
+                if (items.Count > 0) { yield return new TextBlock(TextBlockKind.List, "", [.. items]); items.Clear(); }
+                if (line.StartsWith("##", StringComparison.Ordinal) && line.TrimStart('#').Trim() is { Length: > 0 } heading)
+                {
+                    if (paragraph.Count > 0) { yield return new TextBlock(TextBlockKind.Paragraph, string.Join(" ", paragraph), []); paragraph.Clear(); }
+                    yield return new TextBlock(TextBlockKind.Heading, heading, []);
+                }
+                else if (line.Length > 0) paragraph.Add(line);
+            }
+            if (paragraph.Count > 0) yield return new TextBlock(TextBlockKind.Paragraph, string.Join(" ", paragraph), []);
+            if (items.Count > 0) yield return new TextBlock(TextBlockKind.List, "", [.. items]);
+        }
+    }
 
     public static string Fte(decimal v) => v.ToString("0.##", Sv);
 }

@@ -35,22 +35,23 @@ public static class PlanReportDocx
             body.Append(Para($"Siffrorna i berättelsen gäller {PlanText.Date(figures.From)} – {PlanText.Date(figures.To)} och är beräknade ur Samverka {PlanText.Computed(figures.ComputedAt)}."));
             body.Append(Para("1 Inledning", "Heading1"));
             body.Append(Para("1.1 Vision", "Heading2"));
-            body.Append(Paras(plan.Vision));
+            body.Append(Blocks(plan.Vision, "1.1", 3));
             body.Append(Para("1.2 Värdegrund", "Heading2"));
-            body.Append(Paras(plan.ValuesText));
+            body.Append(Blocks(plan.ValuesText, "1.2", 3));
             body.Append(Para("2 Förutsättningar", "Heading1"));
-            body.Append(Paras(plan.Premises));
+            body.Append(Blocks(plan.Premises, "2", 2));
             body.Append(Para("3 Uppdrag", "Heading1"));
-            body.Append(Paras(plan.Assignment));
+            body.Append(Blocks(plan.Assignment, "3", 2));
             body.Append(Para("4 Personal", "Heading1"));
             if (r.CanSeeTeam)
             {
-                body.Append(Paras(plan.StaffNote));
+                body.Append(Blocks(plan.StaffNote, null, 2));
                 body.Append(Table(["Namn", "Ansvarsområde", "Tjänstgöring"], plan.Team.OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
                     .Select(m => new[] { m.Name, m.Responsibility ?? "", string.Join("; ", m.Periods.OrderBy(p => p.FromMonth).Select(PlanText.Period)) })));
             }
             else body.Append(Para("Personalavsnittet med tjänstgöringsgrad och ledighet visas för regionens samordnare och den nationella samordnaren."));
             body.Append(Para("5 Utvecklingsområden", "Heading1"));
+            body.Append(Blocks(plan.AreasIntro, null, 2));
             var n = 0;
             foreach (var area in r.Areas)
             {
@@ -73,7 +74,7 @@ public static class PlanReportDocx
                     }.OfType<Paragraph[]>().ToArray())));
                 body.Append(Para("Utfall", "Heading3"));
                 var outcome = area.Outcomes.FirstOrDefault(o => o.Year == year);
-                body.Append(outcome is null ? [Para($"Inget utfall skrivet för {year}.")] : Paras(figures.Render(outcome.Text)));
+                body.Append(outcome is null ? [Para($"Inget utfall skrivet för {year}.")] : Blocks(figures.Render(outcome.Text), null, 3));
             }
             body.Append(Para($"Bilaga: kommunerna i länet {year}", "Heading1"));
             body.Append(Reach(main, figures, ReachMap.For(figures, plan.County.Name, year)));
@@ -152,10 +153,19 @@ public static class PlanReportDocx
         return p;
     }
 
-    private static OpenXmlElement[] Paras(string? text)
+    /// <summary>The region's text as <see cref="PlanText.Blocks"/>: paragraphs, numbered sub-headings ("2.1 …") and lists.</summary>
+    /// <param name="number">The section's number, or null for unnumbered sub-headings.</param>
+    /// <param name="level">The sub-headings' Word heading level.</param>
+    private static OpenXmlElement[] Blocks(string? text, string? number, int level)
     {
-        var paras = PlanText.Paragraphs(text).Select(t => (OpenXmlElement)Para(t)).ToArray();
-        return paras.Length == 0 ? [Para("")] : paras;
+        var n = 0;
+        var elements = PlanText.Blocks(text).SelectMany(b => b.Kind switch
+        {
+            TextBlockKind.Heading => [Para(number is null ? b.Text : $"{number}.{++n} {b.Text}", $"Heading{Math.Min(level, 3)}")],
+            TextBlockKind.List => List(b.Items),
+            _ => new OpenXmlElement[] { Para(b.Text) },
+        }).ToArray();
+        return elements.Length == 0 ? [Para("")] : elements;
     }
 
     private static OpenXmlElement[] List(IEnumerable<string> items)

@@ -49,11 +49,33 @@ public static class ActivityPlanDemoData
             Premises = "Region Västmanland ska skapa förutsättningar för att invånarna i hela länet ska ges tillgång till ett rikt och varierat "
                 + "kulturutbud som präglas av mångfald, kvalitet och delaktighet.\n\nSamverkan är grundläggande för att kulturlivet ska "
                 + "utvecklas i länet, detta sker mellan regionen, kommunerna, civilsamhället och kulturskapare.\n\nSedan 2012 har Västmanlands "
-                + "regionala kulturplan varit utgångspunkten för det kulturpolitiska arbetet i Västmanland.",
+                + "regionala kulturplan varit utgångspunkten för det kulturpolitiska arbetet i Västmanland.\n\n"
+                + "## Nationella kulturpolitiska utgångspunkter\n\n"
+                + "Enligt riksdagsbeslut är inriktningen av kulturpolitiken (prop. 2009/10:3, Tid för kultur): ”Kulturen ska vara en dynamisk, "
+                + "utmanande och obunden kraft med yttrandefriheten som grund. Alla ska ha möjlighet att delta i kulturlivet. Kreativitet, "
+                + "mångfald och konstnärlig kvalitet ska prägla samhällets utveckling.\n\nFör att uppnå målen ska kulturpolitiken:\n"
+                + "- främja allas möjlighet till kulturupplevelser, bildning och till att utveckla sina skapande förmågor\n"
+                + "- främja kvalitet och konstnärlig förnyelse\n"
+                + "- främja ett levande kulturarv som bevaras, används och utvecklas\n"
+                + "- främja internationellt och interkulturellt utbyte och samverkan\n"
+                + "- särskilt uppmärksamma barns och ungas rätt till kultur.”",
             Assignment = "Uppdraget för Kulturutveckling är att genom samverkan och förankring med kommuner och andra aktörer bidra till "
                 + "utveckling av kulturpolitiskt prioriterade områden utifrån den regionala kulturplanen.",
             StaffNote = "Inom regional biblioteksverksamhet finns fyra heltidstjänster 2019. En vikarie har arbetat som biblioteksassistent "
                 + "under semestrar. Sjukskrivning på delar av en tjänst i december 2018–juni 2019.",
+            AreasIntro = "Den regionala biblioteksverksamheten stödjer folkbibliotekens verksamhetsutveckling och kvalitetsarbete för att skapa "
+                + "större likvärdighet mellan länets bibliotek. En stor del av den kvalitetshöjande metodutvecklingen sker i samverkan med andra "
+                + "regionala och nationella biblioteksverksamheter.\n\nSedan 2015 pågår ett samverkansprojekt, Bibliotek i Västmanland, mellan "
+                + "folkbiblioteken i alla kommunerna. Målet är att utveckla samverkan mellan kommunernas folkbiblioteksverksamhet i länet. Detta "
+                + "kopplar mot 11 § och 14 § i bibliotekslagen. Syftet är att öka servicegraden och tillgängligheten till bibliotekstjänster i hela "
+                + "länet. Även sjukhusbiblioteket inom Region Västmanland ingår i delar av samarbetet.\n\nProjektets målområden omfattar "
+                + "upphandling av RFID, biblioteksdatasystem och webbplats, gemensamt mediebestånd, lånekort, transporter, databaser, "
+                + "kompetensöverföring samt marknadsföring.\n\nDen regionala biblioteksverksamheten är en viktig kunskapsnod för utvecklingen av "
+                + "folkbibliotekspersonalens digitala kompetens. För att uppfylla det behov av ökad digital kompetens som krävs av länets invånare "
+                + "samt för att skapa likvärdig biblioteksverksamhet är det viktigt att folkbibliotekspersonalen får möjligheter och resurser för "
+                + "en digital kunskapshöjning.\n\nDen regionala biblioteksverksamheten har i uppdrag att strategiskt arbeta med att stärka den läs- "
+                + "och litteraturfrämjande verksamheten i länet. Språket är en grundläggande rättighet för alla människor och viktigt för att kunna "
+                + "kommunicera, informera sig, vara delaktig i samhället och ta del av litteratur och kultur.",
         };
 
         var samverkan = Area(1, "Bibliotekssamverkan",

@@ -18,6 +18,8 @@ public class ActivityPlan
     public string? Assignment { get; set; }
     /// <summary>Section 4's free text (vacancies, substitutes) next to the team table.</summary>
     public string? StaffNote { get; set; }
+    /// <summary>Section 5's introduction, before the development areas (seed 004: the regional unit's role and the cooperation project).</summary>
+    public string? AreasIntro { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<DevelopmentArea> Areas { get; set; } = [];

@@ -40,6 +40,35 @@ public class PlanFormTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task Post_NewPlan_TooLongText_RendersError_AndCreatesNothing()
+    {
+        var title = $"Plan {UniqueText.Letters(8)}";
+        var form = PlanForm(title);
+        form["Input.AreasIntro"] = new string('a', 20_001);
+        var response = await (await app.As(Viktor)).PostFormAsync("/verksamhetsplaner/ny", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains((await response.ToDocumentAsync()).ErrorMessages(), m => m.StartsWith("Inledningen till utvecklingsområdena får vara högst 20", StringComparison.Ordinal));
+        Assert.False(await app.WithDbAsync(db => db.ActivityPlans.AnyAsync(p => p.Title == title)));
+    }
+
+    [Fact]
+    public async Task Post_NewPlan_SubHeadingsAndLists_AreShownAsSuch_NotAsMarkup()
+    {
+        var title = $"Plan {UniqueText.Letters(8)}";
+        var form = PlanForm(title);
+        form["Input.Premises"] = "Första stycket.\n\n## Nationella utgångspunkter\n\nInledning:\n- ett <b>mål</b>\n- ett annat mål";
+        form["Input.AreasIntro"] = "Områdenas inledning.";
+        Assert.Equal(HttpStatusCode.Redirect, (await (await app.As(Viktor)).PostFormAsync("/verksamhetsplaner/ny", form)).StatusCode);
+        var id = await app.WithDbAsync(db => db.ActivityPlans.Where(p => p.Title == title).Select(p => p.Id).SingleAsync());
+
+        var report = await (await app.As(Viktor)).GetDocumentAsync($"/verksamhetsplaner/{id}/berattelse/2026");
+        Assert.Contains("2.1 Nationella utgångspunkter", report.QuerySelectorAll("h3").Select(h => h.TextContent));
+        var list = report.QuerySelectorAll("h3").Single(h => h.TextContent == "2.1 Nationella utgångspunkter").NextElementSibling!.NextElementSibling!;
+        Assert.Equal(["ett <b>mål</b>", "ett annat mål"], list.QuerySelectorAll("li").Select(li => li.TextContent));
+        Assert.Equal("Områdenas inledning.", report.QuerySelectorAll("h2").Single(h => h.TextContent == "5 Utvecklingsområden").NextElementSibling!.TextContent);
+    }
+
+    [Fact]
     public async Task NewPlan_ManagerOrNational_Refused()
     {
         Assert.True(IsDenied(await (await app.As(Ake)).GetAsync("/verksamhetsplaner/ny")));

@@ -96,6 +96,31 @@ public class PlanPageTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task Get_NationalSummary_AreaRowEqualsTheRegionsPlanPage_WithParticipants()
+    {
+        var created = await PlanSamples.CreateAsync(app);
+        var activityId = await PlanSamples.ActivityAsync(app, PlanSamples.Vastmanland, new(2019, 5, 14), await app.LibraryIdAsync("Köpings bibliotek"));
+        await app.WithDbAsync(async db =>
+        {
+            var ella = await db.People.IgnoreQueryFilters().SingleAsync(p => p.Email == Ella);
+            db.ActivityRegistrations.Add(new ActivityRegistration { ActivityId = activityId, PersonId = ella.Id, Status = RegistrationStatus.Confirmed,
+                CreatedAt = DateTimeOffset.UtcNow, CancelTokenHash = Guid.NewGuid().ToString("N") });
+            return await db.SaveChangesAsync();
+        });
+
+        var plan = FigureValues(await (await app.As(Viktor)).GetDocumentAsync($"/verksamhetsplaner/{created.PlanId}"));
+        var row = (await (await app.As(Nora)).GetDocumentAsync("/verksamhetsplaner")).QuerySelectorAll("table.national-summary tbody tr")
+            .Single(tr => tr.QuerySelector("th")!.TextContent == $"Område {created.Tag}");
+        var cells = row.QuerySelectorAll("td").Select(td => Plain(td.TextContent.Trim())).ToList();
+
+        Assert.Equal("Västmanlands län", cells[0]);
+        Assert.Equal(plan["aktiviteter.antal"], cells[1]);
+        Assert.Equal(plan["deltagare.antal"], cells[2]);
+        Assert.NotEqual("0", cells[2]);
+        Assert.Equal(plan["kommuner.nadda"], cells[3]);
+    }
+
+    [Fact]
     public async Task Get_Capacity_FlagsAutumnActionOfPersonOnLeave_NotTheSpringAction()
     {
         var created = await PlanSamples.CreateAsync(app);

@@ -21,8 +21,12 @@ public class ReportTests(SamverkaFactory app)
         var doc = await (await app.As(Viktor)).GetDocumentAsync($"/verksamhetsplaner/{id}/berattelse/2019");
 
         var headings = doc.QuerySelectorAll("h2, h3, h4").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Equal(["1 Inledning", "1.1 Vision", "1.2 Värdegrund", "2 Förutsättningar", "3 Uppdrag", "4 Personal", "5 Utvecklingsområden",
-            "5.1 Bibliotekssamverkan", "Samverkansparter", "Delmål", "Aktiviteter", "Utfall"], headings.Take(12));
+        Assert.Equal(["1 Inledning", "1.1 Vision", "1.2 Värdegrund", "2 Förutsättningar", "2.1 Nationella kulturpolitiska utgångspunkter",
+            "3 Uppdrag", "4 Personal", "5 Utvecklingsområden", "5.1 Bibliotekssamverkan", "Samverkansparter", "Delmål", "Aktiviteter", "Utfall"], headings.Take(13));
+        // Seed 004: the national cultural-policy aims as a list under 2.1, and section 5's introduction before the areas.
+        Assert.Equal(5, doc.QuerySelectorAll("h3").Single(h => h.TextContent == "2.1 Nationella kulturpolitiska utgångspunkter")
+            .ParentElement!.QuerySelectorAll("li").Count(li => li.TextContent.StartsWith("främja", StringComparison.Ordinal) || li.TextContent.StartsWith("särskilt", StringComparison.Ordinal)));
+        Assert.StartsWith("Den regionala biblioteksverksamheten stödjer", doc.QuerySelectorAll("h2").Single(h => h.TextContent == "5 Utvecklingsområden").NextElementSibling!.TextContent);
         Assert.Contains("5.4 Läs- och litteraturfrämjande verksamhet", headings);
         Assert.StartsWith("Siffrorna i berättelsen gäller 1 januari 2019 – 31 december 2019 och är beräknade ur Samverka", doc.QuerySelector(".report-period")!.TextContent);
     }
@@ -59,10 +63,12 @@ public class ReportTests(SamverkaFactory app)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         var headings = doc.MainDocumentPart!.Document.Body!.Elements<Paragraph>()
             .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading2").Select(p => p.InnerText).ToList();
-        Assert.Equal(["1.1 Vision", "1.2 Värdegrund", "5.1 Bibliotekssamverkan", "5.2 Folkbibliotekens digitala utveckling",
+        Assert.Equal(["1.1 Vision", "1.2 Värdegrund", "2.1 Nationella kulturpolitiska utgångspunkter", "5.1 Bibliotekssamverkan", "5.2 Folkbibliotekens digitala utveckling",
             "5.3 Folkbibliotekens kvalitetsarbete", "5.4 Läs- och litteraturfrämjande verksamhet"], headings);
         Assert.NotEmpty(doc.MainDocumentPart.Document.Body.Elements<Table>());
         Assert.Contains("440 000 kr", doc.MainDocumentPart.Document.Body.InnerText.Replace('\u00A0', ' '));
+        Assert.Contains(doc.MainDocumentPart.Document.Body.Elements<Paragraph>(), p => p.InnerText == "– främja kvalitet och konstnärlig förnyelse");
+        Assert.Contains(doc.MainDocumentPart.Document.Body.Elements<Paragraph>(), p => p.InnerText.StartsWith("Den regionala biblioteksverksamheten stödjer", StringComparison.Ordinal));
     }
 
     [Fact]

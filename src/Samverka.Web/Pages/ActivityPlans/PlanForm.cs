@@ -17,12 +17,17 @@ public class PlanForm
     public string? Premises { get; set; }
     public string? Assignment { get; set; }
     public string? StaffNote { get; set; }
+    public string? AreasIntro { get; set; }
+
+    /// <summary>Each of the region's own texts: long enough for seed 004's longest section many times over.</summary>
+    public const int MaxTextLength = 20_000;
 
     public static PlanForm From(ActivityPlan p) => new()
     {
         CountyCode = p.CountyCode, Title = p.Title,
         StartDate = p.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EndDate = p.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Vision = p.Vision, ValuesText = p.ValuesText, Premises = p.Premises, Assignment = p.Assignment, StaffNote = p.StaffNote,
+        AreasIntro = p.AreasIntro,
     };
 
     public sealed record Valid(string CountyCode, string Title, DateOnly Start, DateOnly End);
@@ -52,6 +57,10 @@ public class PlanForm
                     errors[nameof(StartDate)] = "Det finns utfall för år utanför den nya perioden.";
             }
         }
+        foreach (var (field, label, text) in new[] { (nameof(Vision), "Visionen", Vision), (nameof(ValuesText), "Värdegrunden", ValuesText),
+            (nameof(Premises), "Förutsättningarna", Premises), (nameof(Assignment), "Uppdraget", Assignment), (nameof(StaffNote), "Texten om personalen", StaffNote),
+            (nameof(AreasIntro), "Inledningen till utvecklingsområdena", AreasIntro) })
+            if (text?.Trim().Length > MaxTextLength) errors[field] = $"{label} får vara högst {MaxTextLength:N0} tecken.";
         return errors.Count > 0 ? (null, errors) : (new Valid(county, title, start!.Value, end!.Value), errors);
     }
 
@@ -73,6 +82,7 @@ public class PlanForm
         p.Premises = Clean(Premises);
         p.Assignment = Clean(Assignment);
         p.StaffNote = Clean(StaffNote);
+        p.AreasIntro = Clean(AreasIntro);
         p.UpdatedAt = now;
     }
 
