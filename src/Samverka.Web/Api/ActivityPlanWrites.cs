@@ -8,19 +8,19 @@ using Samverka.Web.Pages.ActivityPlans;
 
 namespace Samverka.Web.Api;
 
-/// <summary>A plan's head. Dates as ÅÅÅÅ-MM-DD.</summary>
+/// <summary>A plan's head. Dates as ÅÅÅÅ-MM-DD. PUT replaces the whole head: a text left out is emptied.</summary>
 /// <param name="CountyCode">The region (two digits) you coordinate. Required when creating; left out on PUT, the plan stays in its region.</param>
-public record ActivityPlanInput(string? CountyCode, string? Title, string? StartDate, string? EndDate, string? Vision, string? ValuesText,
-    string? Premises, string? Assignment, string? StaffNote);
+public record ActivityPlanInput(string? CountyCode = null, string? Title = null, string? StartDate = null, string? EndDate = null, string? Vision = null,
+    string? ValuesText = null, string? Premises = null, string? Assignment = null, string? StaffNote = null);
 /// <param name="Kind">Municipality, NationalLibrary, Region, University, Supplier or Other.</param>
 /// <param name="MunicipalityCode">Only for Kind Municipality (four digits).</param>
 /// <param name="CountyCode">Only for Kind Region (two digits).</param>
-public record AreaPartnerInput(string? Kind, string? Name, string? MunicipalityCode, string? CountyCode);
+public record AreaPartnerInput(string? Kind = null, string? Name = null, string? MunicipalityCode = null, string? CountyCode = null);
 /// <summary>A development area; PUT replaces partners, sub-goals and sharing with what is sent.</summary>
 /// <param name="SubGoals">One line each, as in the form: a line break starts a new sub-goal.</param>
 /// <param name="SharedWithCountyCodes">Cooperating regions that may read this area (not the plan's own).</param>
-public record DevelopmentAreaInput(string? Name, string? Description, IReadOnlyList<AreaPartnerInput?>? Partners, IReadOnlyList<string?>? SubGoals,
-    IReadOnlyList<string?>? SharedWithCountyCodes);
+public record DevelopmentAreaInput(string? Name = null, string? Description = null, IReadOnlyList<AreaPartnerInput?>? Partners = null,
+    IReadOnlyList<string?>? SubGoals = null, IReadOnlyList<string?>? SharedWithCountyCodes = null);
 /// <summary>A planned action. Months as ÅÅÅÅ-MM within the plan's period; PUT replaces the links with what is sent.</summary>
 /// <param name="ResponsibleId">A member of the plan's team, or null for none.</param>
 /// <param name="Status">Planned, Ongoing, Done, Postponed or Cancelled; Postponed and Cancelled need a statusReason.</param>
@@ -28,10 +28,11 @@ public record DevelopmentAreaInput(string? Name, string? Description, IReadOnlyL
 /// <param name="ActivityIds">Activities in the region's calendar in the plan's period.</param>
 /// <param name="AgreementIds">The region's agreements valid in the plan's period.</param>
 /// <param name="RoundIds">The region's self-assessment rounds opened before the plan ends.</param>
-public record PlannedActionInput(string? Text, int? ResponsibleId, string? Status, string? StatusReason, string? PlannedFrom, string? PlannedTo,
-    IReadOnlyList<int>? ProgrammeIds, IReadOnlyList<int>? ActivityIds, IReadOnlyList<int>? AgreementIds, IReadOnlyList<int>? RoundIds);
+public record PlannedActionInput(string? Text = null, int? ResponsibleId = null, string? Status = null, string? StatusReason = null,
+    string? PlannedFrom = null, string? PlannedTo = null, IReadOnlyList<int>? ProgrammeIds = null, IReadOnlyList<int>? ActivityIds = null,
+    IReadOnlyList<int>? AgreementIds = null, IReadOnlyList<int>? RoundIds = null);
 /// <param name="Text">The outcome with {{token}} placeholders from the year's figures (GET /{id} lists them); an unknown token is refused.</param>
-public record AreaOutcomeInput(string? Text);
+public record AreaOutcomeInput(string? Text = null);
 
 /// <summary>
 /// Writes to activity plans for the region's coordinators (<see cref="ActivityPlanAccess.CanEdit"/>), checked by the
@@ -42,7 +43,9 @@ public static class ActivityPlanWrites
 {
     internal static void Map(RouteGroupBuilder api)
     {
-        var writes = api.MapGroup("").DisableAntiforgery();
+        // 403 comes from Forbid() (audited as a denial, answered in Swedish by the status-code pages): said here for the document.
+        var writes = api.MapGroup("").DisableAntiforgery()
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiError), ["application/json"]));
         writes.MapPost("", CreatePlanAsync).WithSummary("Skapa en verksamhetsplan för en region du samordnar");
         writes.MapPut("/{id:int}", UpdatePlanAsync).WithSummary("Ändra planens namn, period, vision, värdegrund, förutsättningar, uppdrag och personalnotering");
         writes.MapPost("/{id:int}/areas", CreateAreaAsync).WithSummary("Lägg till ett utvecklingsområde med samverkansparter, delmål och delning");

@@ -255,6 +255,24 @@ public class ActivityPlansApiWriteTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task Put_Action_SameBadInputAsThePage_GivesTheSameMessages()
+    {
+        var created = await PlanSamples.CreateAsync(app);
+        var viktor = await app.As(Viktor);
+        var api = await ErrorAsync(await viktor.PutAsJsonAsync($"{Plans}/{created.PlanId}/actions/{created.ActionId}",
+            ActionBody("", status: "Postponed", from: "2019-07", to: "2019-03")), HttpStatusCode.BadRequest);
+        var page = await viktor.PostFormAsync($"/verksamhetsplaner/{created.PlanId}/aktiviteter/{created.ActionId}", new()
+        {
+            ["Input.Text"] = "", ["Input.Status"] = "Postponed", ["Input.StatusReason"] = "", ["Input.PlannedFrom"] = "2019-07", ["Input.PlannedTo"] = "2019-03",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        var apiMessages = api.GetProperty("errors").EnumerateObject().Select(p => p.Value[0].GetString()!).Order().ToList();
+        Assert.Equal(3, apiMessages.Count);
+        Assert.Equal(apiMessages, (await page.ToDocumentAsync()).ErrorMessages().Order());
+    }
+
+    [Fact]
     public async Task Put_Action_StatusChange_IsSavedAndAudited()
     {
         var created = await PlanSamples.CreateAsync(app);
@@ -456,7 +474,10 @@ public class ActivityPlansApiWriteTests(SamverkaFactory app)
             Assert.True(paths.TryGetProperty(path, out var item), $"OpenAPI lacks {path}");
             Assert.True(item.TryGetProperty(method, out var operation), $"OpenAPI lacks {method} {path}");
             Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path} has no summary");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("403", out _), $"{method} {path} does not say it may answer 403");
         }
-        Assert.Contains("PlannedActionInput", doc.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(p => p.Name));
+        // Every input field may be left out (the form's checks say which are needed), so none is marked required.
+        var input = doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("PlannedActionInput");
+        Assert.False(input.TryGetProperty("required", out _));
     }
 }
