@@ -298,6 +298,16 @@ public static class PageRegistry
         Api("GET", "/api/v1/activity-plans/{id:int}/areas", "/api/v1/activity-plans/1/areas", AnonymousAccess.SignIn),
         Api("GET", "/api/v1/activity-plans/{id:int}/actions", "/api/v1/activity-plans/1/actions", AnonymousAccess.SignIn),
         Api("GET", "/api/v1/activity-plans/{id:int}/outcomes", "/api/v1/activity-plans/1/outcomes", AnonymousAccess.SignIn),
+        Api("POST", "/api/v1/activity-plans/", "/api/v1/activity-plans", AnonymousAccess.SignIn),
+        Api("PUT", "/api/v1/activity-plans/{id:int}", "/api/v1/activity-plans/1", AnonymousAccess.SignIn),
+        Api("POST", "/api/v1/activity-plans/{id:int}/areas", "/api/v1/activity-plans/1/areas", AnonymousAccess.SignIn),
+        Api("PUT", "/api/v1/activity-plans/{id:int}/areas/{areaId:int}", "/api/v1/activity-plans/1/areas/1", AnonymousAccess.SignIn),
+        Api("DELETE", "/api/v1/activity-plans/{id:int}/areas/{areaId:int}", "/api/v1/activity-plans/1/areas/1", AnonymousAccess.SignIn),
+        Api("POST", "/api/v1/activity-plans/{id:int}/areas/{areaId:int}/actions", "/api/v1/activity-plans/1/areas/1/actions", AnonymousAccess.SignIn),
+        Api("PUT", "/api/v1/activity-plans/{id:int}/actions/{actionId:int}", "/api/v1/activity-plans/1/actions/1", AnonymousAccess.SignIn),
+        Api("DELETE", "/api/v1/activity-plans/{id:int}/actions/{actionId:int}", "/api/v1/activity-plans/1/actions/1", AnonymousAccess.SignIn),
+        Api("PUT", "/api/v1/activity-plans/{id:int}/areas/{areaId:int}/outcomes/{year:int}", "/api/v1/activity-plans/1/areas/1/outcomes/2019", AnonymousAccess.SignIn),
+        Api("DELETE", "/api/v1/activity-plans/{id:int}/areas/{areaId:int}/outcomes/{year:int}", "/api/v1/activity-plans/1/areas/1/outcomes/2019", AnonymousAccess.SignIn),
         // Library plans: the register is public open data; managers and coordinators add and edit in their scope.
         // Demo plan 1 is Köping's or Västerås's (Västmanland); the PDF route answers 404 for a plan without a file.
         Page("/biblioteksplaner", "/biblioteksplaner?ar=2020&lan=19"),

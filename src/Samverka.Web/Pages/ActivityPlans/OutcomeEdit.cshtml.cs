@@ -8,14 +8,10 @@ using Samverka.Web.ActivityPlans;
 
 namespace Samverka.Web.Pages.ActivityPlans;
 
-/// <summary>
-/// Writing an area's outcome for a year. Figures are not typed: the writer inserts {{token}} placeholders from
-/// the list beside the text, and a token no figure answers is refused rather than printed as a guess.
-/// </summary>
+/// <summary>Writing an area's outcome for a year, with the figures' placeholders listed beside the text (checks in <see cref="OutcomeForm"/>).</summary>
 [Authorize]
 public class OutcomeEditModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
 {
-    public const int MaxLength = 20_000;
     [FromRoute] public int Id { get; set; }
     [FromRoute] public int AreaId { get; set; }
     [FromRoute] public int Year { get; set; }
@@ -33,19 +29,14 @@ public class OutcomeEditModel(AppDbContext db, CurrentUser user, TimeProvider cl
     public async Task<IActionResult> OnPostAsync()
     {
         if (await LoadAsync() is { } refused) return refused;
-        var text = Text?.Trim() ?? "";
-        if (text.Length == 0) ModelState.AddModelError(nameof(Text), "Skriv utfallet.");
-        else if (text.Length > MaxLength) ModelState.AddModelError(nameof(Text), $"Texten får vara högst {MaxLength:N0} tecken.");
-        else if (Figures.Unknown(text) is { Count: > 0 } unknown)
-            ModelState.AddModelError(nameof(Text), $"Platshållaren {string.Join(", ", unknown.Select(PlanFigureSet.Token))} finns inte. Använd en ur listan över uppgifter.");
-        if (!ModelState.IsValid)
+        var (text, error) = OutcomeForm.Validate(Text, Figures);
+        if (text is null)
         {
+            ModelState.AddModelError(nameof(Text), error!);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var now = clock.GetUtcNow();
-        if (Area.Outcomes.FirstOrDefault(o => o.Year == Year) is { } existing) { existing.Text = text; existing.UpdatedAt = now; }
-        else Area.Outcomes.Add(new AreaOutcome { Year = Year, Text = text, UpdatedAt = now });
+        OutcomeForm.Apply(Area, Year, text, clock.GetUtcNow());
         await db.SaveChangesAsync();
         TempData["Notice"] = $"Utfallet för {Area.Name} {Year} har sparats.";
         return Redirect($"/verksamhetsplaner/{Id}#area-{AreaId}");
@@ -55,8 +46,8 @@ public class OutcomeEditModel(AppDbContext db, CurrentUser user, TimeProvider cl
     {
         var area = await db.DevelopmentAreas.Include(a => a.Outcomes).Include(a => a.Plan).ThenInclude(p => p!.County)
             .FirstOrDefaultAsync(a => a.Id == AreaId && a.PlanId == Id);
-        if (area is null || Year < area.Plan!.StartDate.Year || Year > area.Plan.EndDate.Year) return NotFound();
-        if (!ActivityPlanAccess.CanEdit(user.Scope, area.Plan.CountyCode)) return Forbid();
+        if (area is null || !OutcomeForm.InPeriod(area.Plan!, Year)) return NotFound();
+        if (!ActivityPlanAccess.CanEdit(user.Scope, area.Plan!.CountyCode)) return Forbid();
         Area = area;
         Figures = await PlanFigures.ForYearAsync(db, area.Plan, Year, clock.GetUtcNow());
         return null;
