@@ -10,8 +10,10 @@ namespace Samverka.Web.Api;
 
 /// <summary>A plan's head. Dates as ÅÅÅÅ-MM-DD. PUT replaces the whole head: a text left out is emptied.</summary>
 /// <param name="CountyCode">The region (two digits) you coordinate. Required when creating; left out on PUT, the plan stays in its region.</param>
+/// <param name="AreasIntro">Section 5's introduction before the development areas. In every text a blank line starts a paragraph, a line
+/// starting "## " is a sub-heading and lines starting "- " are a list.</param>
 public record ActivityPlanInput(string? CountyCode = null, string? Title = null, string? StartDate = null, string? EndDate = null, string? Vision = null,
-    string? ValuesText = null, string? Premises = null, string? Assignment = null, string? StaffNote = null);
+    string? ValuesText = null, string? Premises = null, string? Assignment = null, string? StaffNote = null, string? AreasIntro = null);
 /// <param name="Kind">Municipality, NationalLibrary, Region, University, Supplier or Other.</param>
 /// <param name="MunicipalityCode">Only for Kind Municipality (four digits).</param>
 /// <param name="CountyCode">Only for Kind Region (two digits).</param>
@@ -239,7 +241,7 @@ public static class ActivityPlanWrites
     private static PlanForm Form(ActivityPlanInput i, string? currentCounty) => new()
     {
         CountyCode = i.CountyCode ?? currentCounty, Title = i.Title, StartDate = i.StartDate, EndDate = i.EndDate, Vision = i.Vision,
-        ValuesText = i.ValuesText, Premises = i.Premises, Assignment = i.Assignment, StaffNote = i.StaffNote,
+        ValuesText = i.ValuesText, Premises = i.Premises, Assignment = i.Assignment, StaffNote = i.StaffNote, AreasIntro = i.AreasIntro,
     };
 
     private static AreaForm Form(DevelopmentAreaInput i) => new()

@@ -28,7 +28,7 @@ public record DevelopmentAreaDto(int Id, string Name, string? Description, IRead
 /// <param name="StaffNote">Section 4's note beside the team (vacancies, substitutes): only for those who see the team.</param>
 public record ActivityPlanDto(int Id, string Title, string CountyCode, string RegionName, DateOnly StartDate, DateOnly EndDate, string View,
     string? Vision, string? ValuesText, string? Premises, string? Assignment, IReadOnlyList<DevelopmentAreaDto> Areas, IReadOnlyList<PlanFiguresDto> Figures,
-    string? StaffNote = null);
+    string? StaffNote = null, string? AreasIntro = null);
 
 /// <summary>
 /// Activity plans as JSON within the same scope as the pages (<see cref="ActivityPlanAccess"/>): not public. The writes
@@ -75,7 +75,7 @@ public static class ActivityPlansApi
             full ? p.Vision : null, full ? p.ValuesText : null, full ? p.Premises : null, full ? p.Assignment : null,
             Areas(r), r.Figures.OrderBy(f => f.Key).Select(f => new PlanFiguresDto(f.Key, f.Value.From, f.Value.To, f.Value.ComputedAt,
                 f.Value.Figures.Select(x => new PlanFigureDto(x.Token, x.Label, x.Value, x.Formatted)).ToList())).ToList(),
-            r.CanSeeTeam ? p.StaffNote : null);
+            r.CanSeeTeam ? p.StaffNote : null, full ? p.AreasIntro : null);
     }
 
     internal static List<PlannedActionDto> Actions(PlanReading r) =>

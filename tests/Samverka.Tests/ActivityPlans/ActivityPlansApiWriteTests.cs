@@ -22,7 +22,7 @@ public class ActivityPlansApiWriteTests(SamverkaFactory app)
     private static object Head(string title, string? county = null, string start = "2019-01-01", string end = "2019-12-31") => new
     {
         countyCode = county, title, startDate = start, endDate = end, vision = "Ny vision", valuesText = "Nya värden",
-        premises = "Nya förutsättningar", assignment = "Nytt uppdrag", staffNote = "En tjänst är vakant",
+        premises = "Nya förutsättningar", assignment = "Nytt uppdrag", staffNote = "En tjänst är vakant", areasIntro = "Områdena i korthet",
     };
 
     private static object ActionBody(string text, string status = "Planned", string? reason = null, string from = "2019-02", string to = "2019-04",
@@ -91,8 +91,8 @@ public class ActivityPlansApiWriteTests(SamverkaFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var dto = (await response.Content.ReadFromJsonAsync<ActivityPlanDto>())!;
-        Assert.Equal((title, "Ny vision", "Nya värden", "Nya förutsättningar", "Nytt uppdrag", "En tjänst är vakant"),
-            (dto.Title, dto.Vision, dto.ValuesText, dto.Premises, dto.Assignment, dto.StaffNote));
+        Assert.Equal((title, "Ny vision", "Nya värden", "Nya förutsättningar", "Nytt uppdrag", "En tjänst är vakant", "Områdena i korthet"),
+            (dto.Title, dto.Vision, dto.ValuesText, dto.Premises, dto.Assignment, dto.StaffNote, dto.AreasIntro));
         var plan = await PlanAsync(created.PlanId);
         Assert.Equal((title, PlanSamples.Vastmanland, "En tjänst är vakant"), (plan.Title, plan.CountyCode, plan.StaffNote));
     }
