@@ -193,13 +193,6 @@ public static class ActivityPlanDemoData
         await db.SaveChangesAsync();
         logger.LogInformation("Demo activity plan loaded: {Title} ({County})", Title, CountyCode);
 
-        static DevelopmentArea Area(int order, string name, (PartnerKind Kind, string Name)[] partners, string[] goals) => new()
-        {
-            Name = name, SortOrder = order,
-            Partners = partners.Select((p, i) => new AreaPartner { Kind = p.Kind, Name = p.Name, SortOrder = i }).ToList(),
-            SubGoals = goals.Select((g, i) => new SubGoal { Text = g, SortOrder = i }).ToList(),
-        };
-
         static TeamMember Member(int order, string name, string responsibility, DevelopmentArea[] areas, params (DateOnly From, DateOnly? To, int Percent, string? Note)[] periods) => new()
         {
             Name = name, Responsibility = responsibility, SortOrder = order,
@@ -219,4 +212,12 @@ public static class ActivityPlanDemoData
 
         static void Outcome(DevelopmentArea area, string text) => area.Outcomes.Add(new AreaOutcome { Year = 2019, Text = text });
     }
+
+    /// <summary>A demo development area with its partners and sub-goals in the order given (also <see cref="SharedPlanDemoData"/>'s).</summary>
+    internal static DevelopmentArea Area(int order, string name, (PartnerKind Kind, string Name)[] partners, string[] goals) => new()
+    {
+        Name = name, SortOrder = order,
+        Partners = partners.Select((p, i) => new AreaPartner { Kind = p.Kind, Name = p.Name, SortOrder = i }).ToList(),
+        SubGoals = goals.Select((g, i) => new SubGoal { Text = g, SortOrder = i }).ToList(),
+    };
 }

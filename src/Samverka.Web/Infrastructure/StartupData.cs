@@ -35,6 +35,7 @@ public class StartupData(NpgsqlDataSource dataSource, AppDbContext db, UserManag
             await SelfAssessmentDemoData.LoadAsync(db, o.DemoData, logger);
             if (o.DemoData) await ActivityPlanDemoData.LoadAsync(db, logger);
             if (o.DemoData) await PlanDemoData.LoadAsync(db, logger);
+            if (o.DemoData) await SharedPlanDemoData.LoadAsync(db, logger);
         }
         finally
         {

@@ -121,6 +121,23 @@ public class PlanPageTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task DemoPlan_Seed002_KalmarSharesItsBissAreasWithBlekingeAndKronoberg_OnlyThem()
+    {
+        var plan = await app.WithDbAsync(db => db.ActivityPlans.AsNoTracking().Include(p => p.Areas).ThenInclude(a => a.SharedWith)
+            .SingleAsync(p => p.Title == SharedPlanDemoData.Title));
+        Assert.Equal(["Ökad digital delaktighet", "Likvärdig digital infrastruktur", "Omvärldsbevakning", "Gemensam kompetensutveckling"],
+            plan.Areas.OrderBy(a => a.SortOrder).Select(a => a.Name));
+        Assert.All(plan.Areas, a => Assert.Equal(["07", "10"], a.SharedWith.Select(x => x.CountyCode).Order()));
+
+        // The national coordinator sees the shared priorities in the summary; a region outside the cooperation sees nothing.
+        var national = await (await app.As(Nora)).GetDocumentAsync("/verksamhetsplaner");
+        var row = national.QuerySelectorAll("table.national-summary tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent == "Ökad digital delaktighet");
+        Assert.Contains("Kalmar län", row.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(Viktor)).GetAsync($"/verksamhetsplaner/{plan.Id}")).StatusCode);
+        Assert.DoesNotContain(SharedPlanDemoData.Title, (await (await app.As(Viktor)).GetDocumentAsync("/verksamhetsplaner")).Body!.TextContent);
+    }
+
+    [Fact]
     public async Task Get_Capacity_FlagsAutumnActionOfPersonOnLeave_NotTheSpringAction()
     {
         var created = await PlanSamples.CreateAsync(app);
