@@ -45,7 +45,7 @@ public class PlanDeleteTests(SamverkaFactory app)
         Assert.Equal($"Ta bort utvecklingsområdet Område {created.Tag}", doc.QuerySelector("h1")!.TextContent.Trim());
         var items = doc.QuerySelectorAll("main li, ul li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Contains("Området har 2 aktiviteter, 1 utfall, 1 delmål och 1 samverkanspart som också tas bort.", items);
-        Assert.Contains("1 person i teamet står inte längre som ansvariga för området; de finns kvar i teamet.", items);
+        Assert.Contains("1 person i teamet står inte längre som ansvarig för området men finns kvar i teamet.", items);
         Assert.NotNull(doc.QuerySelector("form[method=post] button.danger"));
     }
 

@@ -1,53 +1,33 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
-using Samverka.Web.ActivityPlans;
 using static Samverka.Web.Pages.ActivityPlans.DeleteConfirmation;
 
 namespace Samverka.Web.Pages.ActivityPlans;
 
-/// <summary>
-/// Removing a planned action. Its links are loaded first so the audit log records each one; what the links
-/// point at (activities, programmes, agreements, rounds) stays.
-/// </summary>
-[Authorize]
-public class ActionDeleteModel(AppDbContext db, CurrentUser user) : PageModel
+/// <summary>Removing a planned action with its links; what the links point at (activities, programmes, agreements, rounds) stays.</summary>
+public class ActionDeleteModel(AppDbContext db, CurrentUser user) : PlanDeletePageModel<PlannedAction>(db, user)
 {
-    [FromRoute] public int Id { get; set; }
     [FromRoute] public int ActionId { get; set; }
-    public DeleteConfirmation Confirmation { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync()
+    protected override async Task<(PlannedAction Row, ActivityPlan Plan)?> LoadAsync()
     {
-        var (action, refused) = await LoadAsync();
-        if (refused is not null) return refused;
-        var a = action!;
-        var consequences = new List<string> { $"Aktiviteten ligger inom utvecklingsområdet {a.Area!.Name}." };
-        if (a.Links.Count > 0)
-            consequences.Add($"Aktivitetens {Count(a.Links.Count, "koppling", "kopplingar")} till det som genomför den tas också bort. Det som kopplingarna pekar på finns kvar.");
-        Confirmation = new(Id, a.Area.Plan!.Title, $"Ta bort aktiviteten ”{a.Text}”", "Ta bort aktiviteten", consequences, $"/verksamhetsplaner/{Id}/aktiviteter/{ActionId}");
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (action, refused) = await LoadAsync();
-        if (refused is not null) return refused;
-        db.PlannedActions.Remove(action!);
-        await db.SaveChangesAsync();
-        TempData["Notice"] = $"Aktiviteten ”{action!.Text}” har tagits bort.";
-        return Redirect($"/verksamhetsplaner/{Id}#area-{action.AreaId}");
-    }
-
-    private async Task<(PlannedAction? Action, IActionResult? Refused)> LoadAsync()
-    {
-        var action = await db.PlannedActions.Include(a => a.Links).Include(a => a.Area).ThenInclude(x => x!.Plan)
+        var action = await Db.PlannedActions.Include(a => a.Links).Include(a => a.Area).ThenInclude(x => x!.Plan)
             .FirstOrDefaultAsync(a => a.Id == ActionId && a.Area!.PlanId == Id);
-        if (action is null) return (null, NotFound());
-        if (!ActivityPlanAccess.CanEdit(user.Scope, action.Area!.Plan!.CountyCode)) return (null, Forbid());
-        return (action, null);
+        return action is null ? null : (action, action.Area!.Plan!);
+    }
+
+    protected override Task<DeleteConfirmation> ConfirmAsync(PlannedAction a, ActivityPlan plan)
+    {
+        string[] consequences = a.Links.Count == 0 ? []
+            : [$"Aktivitetens {Count(a.Links.Count, "koppling", "kopplingar")} till det som genomför den tas också bort. Det som kopplingarna pekar på finns kvar."];
+        return Task.FromResult(new DeleteConfirmation(Id, plan.Title, $"Ta bort aktiviteten ”{a.Text}”", "Ta bort aktiviteten", consequences, $"/verksamhetsplaner/{Id}/aktiviteter/{ActionId}"));
+    }
+
+    protected override Task<(string Notice, string Url)> RemoveAsync(PlannedAction action)
+    {
+        Db.PlannedActions.Remove(action);
+        return Task.FromResult(($"Aktiviteten ”{action.Text}” har tagits bort.", $"/verksamhetsplaner/{Id}#area-{action.AreaId}"));
     }
 }

@@ -1,30 +1,27 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
-using Samverka.Web.ActivityPlans;
 using static Samverka.Web.Pages.ActivityPlans.DeleteConfirmation;
 
 namespace Samverka.Web.Pages.ActivityPlans;
 
-/// <summary>
-/// Removing a development area with everything in it. The dependents are loaded first so EF deletes them itself
-/// and the audit log records each row, not only the area (the database would cascade silently).
-/// </summary>
-[Authorize]
-public class AreaDeleteModel(AppDbContext db, CurrentUser user) : PageModel
+/// <summary>Removing a development area with its actions (and their links), outcomes, sub-goals, partners, sharing and responsibilities.</summary>
+public class AreaDeleteModel(AppDbContext db, CurrentUser user) : PlanDeletePageModel<DevelopmentArea>(db, user)
 {
-    [FromRoute] public int Id { get; set; }
     [FromRoute] public int AreaId { get; set; }
-    public DeleteConfirmation Confirmation { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync()
+    protected override async Task<(DevelopmentArea Row, ActivityPlan Plan)?> LoadAsync()
     {
-        var (area, refused) = await LoadAsync();
-        if (refused is not null) return refused;
-        var a = area!;
+        var area = await Db.DevelopmentAreas.AsSplitQuery().Include(a => a.Plan)
+            .Include(a => a.Partners).Include(a => a.SubGoals).Include(a => a.Outcomes).Include(a => a.SharedWith).Include(a => a.Responsible)
+            .Include(a => a.Actions).ThenInclude(x => x.Links)
+            .FirstOrDefaultAsync(a => a.Id == AreaId && a.PlanId == Id);
+        return area is null ? null : (area, area.Plan!);
+    }
+
+    protected override Task<DeleteConfirmation> ConfirmAsync(DevelopmentArea a, ActivityPlan plan)
+    {
         var parts = new List<string>();
         if (a.Actions.Count > 0) parts.Add(Count(a.Actions.Count, "aktivitet", "aktiviteter"));
         if (a.Outcomes.Count > 0) parts.Add(Count(a.Outcomes.Count, "utfall", "utfall"));
@@ -35,31 +32,14 @@ public class AreaDeleteModel(AppDbContext db, CurrentUser user) : PageModel
             parts.Count == 0 ? "Området har inga aktiviteter, utfall, delmål eller samverkansparter." : $"Området har {List(parts)} som också tas bort.",
         };
         if (a.Responsible.Count > 0)
-            consequences.Add($"{Count(a.Responsible.Count, "person", "personer")} i teamet står inte längre som ansvariga för området; de finns kvar i teamet.");
+            consequences.Add($"{Count(a.Responsible.Count, "person", "personer")} i teamet står inte längre som {(a.Responsible.Count == 1 ? "ansvarig" : "ansvariga")} för området men finns kvar i teamet.");
         if (a.SharedWith.Count > 0) consequences.Add("Området delas inte längre med andra regioner.");
-        Confirmation = new(Id, a.Plan!.Title, $"Ta bort utvecklingsområdet {a.Name}", "Ta bort området", consequences, $"/verksamhetsplaner/{Id}/omraden/{AreaId}");
-        return Page();
+        return Task.FromResult(new DeleteConfirmation(Id, plan.Title, $"Ta bort utvecklingsområdet {a.Name}", "Ta bort området", consequences, $"/verksamhetsplaner/{Id}/omraden/{AreaId}"));
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    protected override Task<(string Notice, string Url)> RemoveAsync(DevelopmentArea area)
     {
-        var (area, refused) = await LoadAsync();
-        if (refused is not null) return refused;
-        db.DevelopmentAreas.Remove(area!);
-        await db.SaveChangesAsync();
-        TempData["Notice"] = $"Utvecklingsområdet {area!.Name} har tagits bort.";
-        return Redirect($"/verksamhetsplaner/{Id}");
-    }
-
-    /// <summary>The tracked area with all its dependents, when it belongs to the plan and the user edits the plan.</summary>
-    private async Task<(DevelopmentArea? Area, IActionResult? Refused)> LoadAsync()
-    {
-        var area = await db.DevelopmentAreas.AsSplitQuery().Include(a => a.Plan)
-            .Include(a => a.Partners).Include(a => a.SubGoals).Include(a => a.Outcomes).Include(a => a.SharedWith).Include(a => a.Responsible)
-            .Include(a => a.Actions).ThenInclude(x => x.Links)
-            .FirstOrDefaultAsync(a => a.Id == AreaId && a.PlanId == Id);
-        if (area is null) return (null, NotFound());
-        if (!ActivityPlanAccess.CanEdit(user.Scope, area.Plan!.CountyCode)) return (null, Forbid());
-        return (area, null);
+        Db.DevelopmentAreas.Remove(area);
+        return Task.FromResult(($"Utvecklingsområdet {area.Name} har tagits bort.", $"/verksamhetsplaner/{Id}"));
     }
 }
