@@ -58,7 +58,7 @@ public class MemberForm
             person = int.TryParse(PersonId.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? people.FirstOrDefault(p => p.Id == pid) : null;
             if (person is null) errors[nameof(PersonId)] = "Välj en person ur listan. Bara regionens egen personal i katalogen kan kopplas till teamet.";
         }
-        // A linked member may keep the directory's name: the form then says nothing twice.
+        // Left empty, a linked member's name is the directory's: nobody has to type it twice.
         var name = Name?.Trim() is { Length: > 0 } typed ? typed : person?.Name ?? "";
         if (name.Length == 0) errors[nameof(Name)] = "Ange namnet, eller välj en person ur katalogen.";
         else if (name.Length > 200) errors[nameof(Name)] = "Namnet får vara högst 200 tecken.";
