@@ -308,6 +308,15 @@ public static class PageRegistry
         Api("DELETE", "/api/v1/activity-plans/{id:int}/actions/{actionId:int}", "/api/v1/activity-plans/1/actions/1", AnonymousAccess.SignIn),
         Api("PUT", "/api/v1/activity-plans/{id:int}/areas/{areaId:int}/outcomes/{year:int}", "/api/v1/activity-plans/1/areas/1/outcomes/2019", AnonymousAccess.SignIn),
         Api("DELETE", "/api/v1/activity-plans/{id:int}/areas/{areaId:int}/outcomes/{year:int}", "/api/v1/activity-plans/1/areas/1/outcomes/2019", AnonymousAccess.SignIn),
+        // Removing from activity plans: a confirmation page (GET) whose POST deletes; the plan's editors only.
+        Page("/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ta-bort", "/verksamhetsplaner/1/omraden/1/ta-bort", AnonymousAccess.SignIn, Admin),
+        Post("/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ta-bort", "/verksamhetsplaner/1/omraden/1/ta-bort", AnonymousAccess.SignIn, Admin),
+        Page("/verksamhetsplaner/{id:int}/aktiviteter/{actionId:int}/ta-bort", "/verksamhetsplaner/1/aktiviteter/1/ta-bort", AnonymousAccess.SignIn, Admin),
+        Post("/verksamhetsplaner/{id:int}/aktiviteter/{actionId:int}/ta-bort", "/verksamhetsplaner/1/aktiviteter/1/ta-bort", AnonymousAccess.SignIn, Admin),
+        Page("/verksamhetsplaner/{id:int}/personal/{memberId:int}/ta-bort", "/verksamhetsplaner/1/personal/1/ta-bort", AnonymousAccess.SignIn, Admin),
+        Post("/verksamhetsplaner/{id:int}/personal/{memberId:int}/ta-bort", "/verksamhetsplaner/1/personal/1/ta-bort", AnonymousAccess.SignIn, Admin),
+        Page("/verksamhetsplaner/{id:int}/omraden/{areaId:int}/utfall/{year:int}/ta-bort", "/verksamhetsplaner/1/omraden/1/utfall/2019/ta-bort", AnonymousAccess.SignIn, Admin),
+        Post("/verksamhetsplaner/{id:int}/omraden/{areaId:int}/utfall/{year:int}/ta-bort", "/verksamhetsplaner/1/omraden/1/utfall/2019/ta-bort", AnonymousAccess.SignIn, Admin),
         // Library plans: the register is public open data; managers and coordinators add and edit in their scope.
         // Demo plan 1 is Köping's or Västerås's (Västmanland); the PDF route answers 404 for a plan without a file.
         Page("/biblioteksplaner", "/biblioteksplaner?ar=2020&lan=19"),

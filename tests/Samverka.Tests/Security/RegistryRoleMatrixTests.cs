@@ -82,6 +82,10 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/verksamhetsplaner/{id:int}/redigera"] = [O, D, D, D, D],
         ["/verksamhetsplaner/{id:int}/omraden/{areaId:int?}"] = [O, D, D, D, D],
         ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ny-aktivitet"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/ta-bort"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/aktiviteter/{actionId:int}/ta-bort"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/personal/{memberId:int}/ta-bort"] = [O, D, D, D, D],
+        ["/verksamhetsplaner/{id:int}/omraden/{areaId:int}/utfall/{year:int}/ta-bort"] = [O, D, D, D, D],
         // Library plans: the create sample is Malmö (Sara's region, Maja's municipality); demo plan 1 is in Västmanland (Köping or Västerås).
         ["/biblioteksplaner/ny"] = [O, O, O, D, D],
         ["/biblioteksplaner/{id:int}/redigera"] = [O, D, D, D, D],

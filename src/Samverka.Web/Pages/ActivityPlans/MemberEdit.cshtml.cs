@@ -8,7 +8,7 @@ using Samverka.Web.ActivityPlans;
 
 namespace Samverka.Web.Pages.ActivityPlans;
 
-/// <summary>Adding (no member id) and editing a member of the regional team: areas and employment periods with leave.</summary>
+/// <summary>Adding (no member id) and editing a member of the regional team: the directory person, areas and employment periods with leave.</summary>
 [Authorize]
 public class MemberEditModel(AppDbContext db, CurrentUser user) : PageModel
 {
@@ -16,12 +16,15 @@ public class MemberEditModel(AppDbContext db, CurrentUser user) : PageModel
     [FromRoute] public int? MemberId { get; set; }
     [BindProperty] public MemberForm Input { get; set; } = new();
     public ActivityPlan Plan { get; private set; } = null!;
+    /// <summary>Whom the member may be linked to in the directory.</summary>
+    public IReadOnlyList<Person> People { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         var (member, refused) = await LoadAsync();
         if (refused is not null) return refused;
         Input = (member is null ? new MemberForm() : MemberForm.From(member)).WithBlankRows();
+        People = await MemberForm.PeopleAsync(db, user.Scope, Plan.CountyCode, member?.PersonId);
         return Page();
     }
 
@@ -29,7 +32,8 @@ public class MemberEditModel(AppDbContext db, CurrentUser user) : PageModel
     {
         var (member, refused) = await LoadAsync();
         if (refused is not null) return refused;
-        var (valid, errors) = Input.Validate(Plan);
+        People = await MemberForm.PeopleAsync(db, user.Scope, Plan.CountyCode, member?.PersonId);
+        var (valid, errors) = Input.Validate(Plan, People);
         if (valid is null)
         {
             foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
@@ -50,7 +54,7 @@ public class MemberEditModel(AppDbContext db, CurrentUser user) : PageModel
 
     private async Task<(TeamMember? Member, IActionResult? Refused)> LoadAsync()
     {
-        var plan = await db.ActivityPlans.AsNoTracking().Include(p => p.Areas).Include(p => p.Team).FirstOrDefaultAsync(p => p.Id == Id);
+        var plan = await db.ActivityPlans.AsNoTracking().Include(p => p.County).Include(p => p.Areas).Include(p => p.Team).FirstOrDefaultAsync(p => p.Id == Id);
         if (plan is null) return (null, NotFound());
         TeamMember? member = null;
         if (MemberId is int memberId)

@@ -1,16 +1,21 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Pages.ActivityPlans;
 
 /// <summary>
 /// A team member as posted: responsibility, development areas, and employment periods as rows (month from, month
-/// to or empty for open-ended, percent, note). Leave is a period at 0 %; blank rows are ignored.
+/// to or empty for open-ended, percent, note). Leave is a period at 0 %; blank rows are ignored. A member may be
+/// a person in the directory (one of the regional unit's staff); then the name may be left empty.
 /// </summary>
 public class MemberForm
 {
     public const int BlankRows = 2;
     public string? Name { get; set; }
+    /// <summary>The directory person's id as posted; empty for none.</summary>
+    public string? PersonId { get; set; }
     public string? Responsibility { get; set; }
     public List<int> Areas { get; set; } = [];
     public List<PeriodRow> Periods { get; set; } = [];
@@ -26,7 +31,7 @@ public class MemberForm
 
     public static MemberForm From(TeamMember m) => new()
     {
-        Name = m.Name, Responsibility = m.Responsibility, Areas = m.Areas.Select(a => a.AreaId).ToList(),
+        Name = m.Name, PersonId = m.PersonId?.ToString(CultureInfo.InvariantCulture), Responsibility = m.Responsibility, Areas = m.Areas.Select(a => a.AreaId).ToList(),
         Periods = m.Periods.OrderBy(p => p.FromMonth).Select(p => new PeriodRow
         {
             From = p.FromMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), To = p.ToMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
@@ -41,13 +46,21 @@ public class MemberForm
     }
 
     public sealed record Period(DateOnly From, DateOnly? To, int Percent, string? Note);
-    public sealed record Valid(string Name, string? Responsibility, List<int> Areas, List<Period> Periods);
+    public sealed record Valid(string Name, int? PersonId, string? Responsibility, List<int> Areas, List<Period> Periods);
 
-    public (Valid? Value, Dictionary<string, string> Errors) Validate(ActivityPlan plan)
+    /// <summary><paramref name="people"/>: who may be chosen (<see cref="PeopleAsync"/>); any other id is refused.</summary>
+    public (Valid? Value, Dictionary<string, string> Errors) Validate(ActivityPlan plan, IReadOnlyList<Person> people)
     {
         var errors = new Dictionary<string, string>();
-        var name = Name?.Trim() ?? "";
-        if (name.Length == 0) errors[nameof(Name)] = "Ange namnet.";
+        Person? person = null;
+        if (!string.IsNullOrWhiteSpace(PersonId))
+        {
+            person = int.TryParse(PersonId.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? people.FirstOrDefault(p => p.Id == pid) : null;
+            if (person is null) errors[nameof(PersonId)] = "Välj en person ur listan. Bara regionens egen personal i katalogen kan kopplas till teamet.";
+        }
+        // Left empty, a linked member's name is the directory's: nobody has to type it twice.
+        var name = Name?.Trim() is { Length: > 0 } typed ? typed : person?.Name ?? "";
+        if (name.Length == 0) errors[nameof(Name)] = "Ange namnet, eller välj en person ur katalogen.";
         else if (name.Length > 200) errors[nameof(Name)] = "Namnet får vara högst 200 tecken.";
         var responsibility = string.IsNullOrWhiteSpace(Responsibility) ? null : Responsibility.Trim();
         if (responsibility?.Length > 1000) errors[nameof(Responsibility)] = "Ansvarsområdet får vara högst 1 000 tecken.";
@@ -77,7 +90,7 @@ public class MemberForm
             if (from is { } ff && percent is int pp and <= 100 && !errors.ContainsKey($"{key}.To") && note?.Length is null or <= 200)
                 periods.Add(new Period(ff, to, pp, note));
         }
-        return errors.Count > 0 ? (null, errors) : (new Valid(name, responsibility, areas, periods), errors);
+        return errors.Count > 0 ? (null, errors) : (new Valid(name, person?.Id, responsibility, areas, periods), errors);
     }
 
     private static DateOnly? Month(string? text) =>
@@ -86,10 +99,21 @@ public class MemberForm
     public static void Apply(Valid v, TeamMember m)
     {
         m.Name = v.Name;
+        m.PersonId = v.PersonId;
         m.Responsibility = v.Responsibility;
         m.Areas.RemoveAll(a => !v.Areas.Contains(a.AreaId));
         foreach (var a in v.Areas.Where(a => m.Areas.All(x => x.AreaId != a))) m.Areas.Add(new TeamMemberArea { AreaId = a });
         m.Periods.Clear();
         m.Periods.AddRange(v.Periods.Select(p => new EmploymentPeriod { FromMonth = p.From, ToMonth = p.To, Percent = p.Percent, Note = p.Note }));
     }
+
+    /// <summary>
+    /// The people a member may be: active staff of the plan's county's regional unit (libraries of the kind
+    /// Regionbibliotek) whom the editor may read, plus the member's current person so an edit never drops it
+    /// silently. A regional unit's staff is a handful, so a select needs no search step.
+    /// </summary>
+    public static Task<List<Person>> PeopleAsync(AppDbContext db, UserScope scope, string countyCode, int? current) =>
+        DirectoryAccess.VisiblePeople(db.People.AsNoTracking(), scope)
+            .Where(p => p.Id == current || (p.IsActive && p.Library!.Kind == LibraryKind.Regionbibliotek && p.Library.Municipality!.CountyCode == countyCode))
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync();
 }

@@ -18,6 +18,8 @@ public class OutcomeEditModel(AppDbContext db, CurrentUser user, TimeProvider cl
     [BindProperty] public string? Text { get; set; }
     public DevelopmentArea Area { get; private set; } = null!;
     public PlanFigureSet Figures { get; private set; } = null!;
+    /// <summary>Whether there is a saved outcome to remove.</summary>
+    public bool HasOutcome => Area.Outcomes.Any(o => o.Year == Year && o.Id != 0);
 
     public async Task<IActionResult> OnGetAsync()
     {
