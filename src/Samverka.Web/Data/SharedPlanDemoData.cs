@@ -17,7 +17,7 @@ public static class SharedPlanDemoData
 
     public static async Task LoadAsync(AppDbContext db, ILogger logger)
     {
-        if (!await db.Counties.AnyAsync(c => c.Code == CountyCode) || await db.ActivityPlans.AnyAsync(p => p.CountyCode == CountyCode)) return;
+        if (!await db.Municipalities.AnyAsync(m => m.CountyCode == CountyCode) || await db.ActivityPlans.AnyAsync(p => p.CountyCode == CountyCode)) return;
         var now = DateTimeOffset.UtcNow;
         var plan = new ActivityPlan
         {
