@@ -45,7 +45,8 @@ public sealed partial record PlanFigureSet(string CountyCode, DateOnly From, Dat
 /// </summary>
 public static class PlanFigures
 {
-    public static async Task<PlanFigureSet> ComputeAsync(AppDbContext db, string countyCode, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct = default)
+    /// <param name="planId">The plan whose action links {{aktiviteter.kopplade}} counts (another plan of the region links its own).</param>
+    public static async Task<PlanFigureSet> ComputeAsync(AppDbContext db, string countyCode, int planId, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct = default)
     {
         var held = db.Activities.AsNoTracking()
             .Where(a => a.CountyCode == countyCode && a.Status == ActivityStatus.Published && a.Sessions.Any(s => s.Date >= from && s.Date <= to));
@@ -91,8 +92,8 @@ public static class PlanFigures
             new("program.bidrag", "Finansiering av regionens program under perioden", funding, " kr"),
         };
         figures.AddRange(themes.Select(t => new PlanFigure($"aktiviteter.tema.{t.Id}", $"Genomförda aktiviteter med temat {t.Name}", perTheme.GetValueOrDefault(t.Id))));
-        figures.Add(new("aktiviteter.kopplade", "Genomförda aktiviteter som regionens planerade aktiviteter är kopplade till",
-            await held.CountAsync(a => db.PlannedActionLinks.Any(l => l.ActivityId == a.Id && l.Action!.Area!.Plan!.CountyCode == countyCode), ct)));
+        figures.Add(new("aktiviteter.kopplade", "Genomförda aktiviteter som planens planerade aktiviteter är kopplade till",
+            await held.CountAsync(a => db.PlannedActionLinks.Any(l => l.ActivityId == a.Id && l.Action!.Area!.PlanId == planId), ct)));
         figures.AddRange(source.Figures);
         return new PlanFigureSet(countyCode, from, to, now, figures, reach);
     }
@@ -102,7 +103,7 @@ public static class PlanFigures
     {
         var from = new DateOnly(year, 1, 1) < plan.StartDate ? plan.StartDate : new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31) > plan.EndDate ? plan.EndDate : new DateOnly(year, 12, 31);
-        return ComputeAsync(db, plan.CountyCode, from, to, now, ct);
+        return ComputeAsync(db, plan.CountyCode, plan.Id, from, to, now, ct);
     }
 
     public static IEnumerable<int> Years(ActivityPlan plan) => Enumerable.Range(plan.StartDate.Year, plan.EndDate.Year - plan.StartDate.Year + 1);

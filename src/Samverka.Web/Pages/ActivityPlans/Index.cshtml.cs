@@ -8,7 +8,7 @@ using Samverka.Web.ActivityPlans;
 namespace Samverka.Web.Pages.ActivityPlans;
 
 [Authorize]
-public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser user) : PageModel
 {
     public sealed record Row(int Id, string Title, string Region, DateOnly Start, DateOnly End, bool Own);
     public IReadOnlyList<Row> Plans { get; private set; } = [];
@@ -25,6 +25,6 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) :
             .ToListAsync();
         CanCreate = ActivityPlanAccess.CanCreate(user.Scope);
         ShowNational = user.Scope.ReadsEverything;
-        if (ShowNational) National = await NationalSummary.ComputeAsync(db, clock.GetUtcNow());
+        if (ShowNational) National = await NationalSummary.ComputeAsync(db);
     }
 }
