@@ -8,9 +8,10 @@ namespace Samverka.Web.Api;
 /// </summary>
 public static class ApiErrors
 {
+    /// <summary>Said for every write endpoint, so it names no one endpoint's fields (the OpenAPI document does).</summary>
     public const string InvalidJson =
-        "Innehållet kunde inte tolkas som JSON. Skicka ett JSON-objekt med fälten som text, till exempel " +
-        "{\"name\": \"Malmö stadsbibliotek\", \"kind\": \"Folkbibliotek\", \"municipalityCode\": \"1280\"}.";
+        "Innehållet kunde inte tolkas som JSON. Skicka ett JSON-objekt med fälten som API-beskrivningen (/openapi/v1.json) anger, " +
+        "med text, datum (ÅÅÅÅ-MM-DD) och koder som strängar, till exempel {\"municipalityCode\": \"1280\"}.";
     public const string NotJson = "Skicka uppgifterna som JSON med Content-Type: application/json.";
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
