@@ -28,8 +28,8 @@ public class ActivityPlansApiTests(SamverkaFactory app)
         var figures = Assert.Single(plan.Figures);
         Assert.Equal(10, figures.Figures.Single(f => f.Token == "kommuner.totalt").Value);
 
-        var actions = await viktor.GetFromJsonAsync<List<PlannedActionDto>>($"/api/v1/activity-plans/{created.PlanId}/actions");
-        Assert.True(actions!.Single(a => a.Id == created.AutumnActionId).AtRisk);
+        var actions = (await viktor.GetFromJsonAsync<List<PlannedActionDto>>($"/api/v1/activity-plans/{created.PlanId}/actions"))!;
+        Assert.True(actions.Single(a => a.Id == created.AutumnActionId).AtRisk);
         Assert.Equal($"Ansvarig {created.Tag}", actions.Single(a => a.Id == created.ActionId).Responsible);
 
         var outcomes = await viktor.GetFromJsonAsync<List<AreaOutcomeDto>>($"/api/v1/activity-plans/{created.PlanId}/outcomes");
@@ -55,7 +55,7 @@ public class ActivityPlansApiTests(SamverkaFactory app)
         Assert.Equal("SharedAreas", plan!.View);
         Assert.Null(plan.Vision);
         Assert.Equal([shared.SharedAreaId], plan.Areas.Select(a => a.Id));
-        var actions = await sara.GetFromJsonAsync<List<PlannedActionDto>>($"/api/v1/activity-plans/{shared.PlanId}/actions");
+        var actions = (await sara.GetFromJsonAsync<List<PlannedActionDto>>($"/api/v1/activity-plans/{shared.PlanId}/actions"))!;
         Assert.Empty(actions!);
     }
 

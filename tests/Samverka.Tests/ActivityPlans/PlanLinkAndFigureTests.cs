@@ -168,8 +168,8 @@ public partial class PlanLinkAndFigureTests(SamverkaFactory app)
     public async Task Api_Actions_ListAgreementAndRoundLinks()
     {
         var id = await PlanSamples.DemoPlanIdAsync(app);
-        var actions = await (await app.As(Viktor)).GetFromJsonAsync<List<Samverka.Web.Api.PlannedActionDto>>($"/api/v1/activity-plans/{id}/actions");
-        var workshops = actions!.Single(a => a.Text.Contains("utifrån självskattningstestet"));
+        var actions = (await (await app.As(Viktor)).GetFromJsonAsync<List<Samverka.Web.Api.PlannedActionDto>>($"/api/v1/activity-plans/{id}/actions"))!;
+        var workshops = actions.Single(a => a.Text.Contains("utifrån självskattningstestet"));
         Assert.Single(workshops.RoundIds);
         Assert.Empty(workshops.AgreementIds);
         Assert.Equal(4, actions.Single(a => a.Text.StartsWith("Anordna kompetensdagar", StringComparison.Ordinal)).ActivityIds.Count);
