@@ -17,13 +17,16 @@ public static class ActivityStatistics
 
     public sealed record Count(string Key, int Year, int Confirmed, int Attended);
 
-    public static async Task<List<Participation>> LoadAsync(AppDbContext db, int? year = null, string? countyCode = null, string? municipalityCode = null)
+    /// <param name="activityIds">Only these activities (the national summary's linked ones), filtered in the database.</param>
+    public static async Task<List<Participation>> LoadAsync(AppDbContext db, int? year = null, string? countyCode = null, string? municipalityCode = null,
+        IReadOnlyCollection<int>? activityIds = null)
     {
         // Counts across the whole directory: the people filter would count only the people the viewer may read.
         var q = db.ActivityRegistrations.AsNoTracking().IgnoreQueryFilters()
             .Where(r => r.Status == RegistrationStatus.Confirmed && r.Activity!.Status != ActivityStatus.Draft && r.Activity.Sessions.Any());
         if (countyCode is not null) q = q.Where(r => r.Activity!.CountyCode == countyCode);
         if (municipalityCode is not null) q = q.Where(r => r.Person!.Library!.MunicipalityCode == municipalityCode);
+        if (activityIds is not null) q = q.Where(r => activityIds.Contains(r.ActivityId));
         var rows = await q.Select(r => new
         {
             r.ActivityId, r.Activity!.Title, Year = r.Activity.Sessions.Min(s => s.Date).Year, r.Activity.CountyCode, r.Activity.RegionFunded,

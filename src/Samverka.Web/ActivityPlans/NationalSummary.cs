@@ -31,7 +31,7 @@ public static class NationalSummary
                 Organiser = a.OrganiserLibrary == null ? null : a.OrganiserLibrary.MunicipalityCode,
                 CoOrganisers = a.CoOrganisers.Where(o => o.LibraryId != null).Select(o => o.Library!.MunicipalityCode).ToList(),
             }).ToListAsync(ct)).ToDictionary(a => a.Id);
-        var participants = (await ActivityStatistics.LoadAsync(db)).Where(p => activities.ContainsKey(p.ActivityId))
+        var participants = (await ActivityStatistics.LoadAsync(db, activityIds: activities.Keys.ToList()))
             .GroupBy(p => p.ActivityId).ToDictionary(g => g.Key, g => g.Count());
 
         return plans.SelectMany(p => p.Areas.Select(a => (Plan: p, Area: a)))

@@ -11,7 +11,8 @@ public sealed record PlanReading(ActivityPlan Plan, PlanView View, bool CanEdit,
     IReadOnlyDictionary<int, PlanFigureSet> Figures, IReadOnlyDictionary<int, List<CapacityCell>> Capacity, IReadOnlyList<ActionAtRisk> Risks)
 {
     /// <summary>Null when the plan does not exist or the user may not see any of it (both answered 404).</summary>
-    public static async Task<PlanReading?> ReadAsync(AppDbContext db, UserScope scope, int id, DateTimeOffset now, CancellationToken ct = default)
+    /// <param name="year">Only this year's figures (the yearly report); null for every year of the plan.</param>
+    public static async Task<PlanReading?> ReadAsync(AppDbContext db, UserScope scope, int id, DateTimeOffset now, CancellationToken ct = default, int? year = null)
     {
         var plan = await ActivityPlanAccess.LoadAsync(db, id, ct);
         if (plan is null) return null;
@@ -19,7 +20,7 @@ public sealed record PlanReading(ActivityPlan Plan, PlanView View, bool CanEdit,
         var view = ActivityPlanAccess.ViewOf(scope, home, plan);
         if (view == PlanView.None) return null;
         var figures = new Dictionary<int, PlanFigureSet>();
-        foreach (var year in PlanFigures.Years(plan)) figures[year] = await PlanFigures.ForYearAsync(db, plan, year, now, ct);
+        foreach (var y in PlanFigures.Years(plan).Where(y => year is null || y == year)) figures[y] = await PlanFigures.ForYearAsync(db, plan, y, now, ct);
         var seeTeam = view == PlanView.Full && ActivityPlanAccess.CanSeeTeam(scope, plan.CountyCode);
         return new PlanReading(plan, view, ActivityPlanAccess.CanEdit(scope, plan.CountyCode), seeTeam,
             ActivityPlanAccess.VisibleAreas(view, home, plan).ToList(), figures,

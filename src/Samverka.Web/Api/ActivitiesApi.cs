@@ -97,7 +97,7 @@ public static class ActivitiesApi
             return TypedResults.BadRequest(new ApiError(message, new Dictionary<string, string[]> { ["personId"] = [message] }));
         }
         if (!ActivityRules.CanRegister(user.Scope, person)) return TypedResults.Forbid();
-        var result = await Registrations.RegisterAsync(db, id, person.Id, user.Scope.Email, time.GetUtcNow(), ActivityLinks.BaseUrl(http.Request));
+        var result = await Registrations.RegisterAsync(db, id, person.Id, user.Scope.Email, time.GetUtcNow(), PublicUrl.Base(http.Request));
         if (!result.Ok)
             return result.Status switch
             {
@@ -120,7 +120,7 @@ public static class ActivitiesApi
             .FirstOrDefaultAsync(x => x.Id == registrationId && x.ActivityId == id);
         if (r is null) return TypedResults.NotFound(new ApiError($"Anmälan {registrationId} finns inte för aktiviteten {id}."));
         if (!ActivityRules.CanManage(user.Scope, a) && !ActivityRules.CanRegister(user.Scope, r.Person!)) return TypedResults.Forbid();
-        var result = await Registrations.CancelAsync(db, registrationId, time.GetUtcNow(), ActivityLinks.BaseUrl(http.Request));
+        var result = await Registrations.CancelAsync(db, registrationId, time.GetUtcNow(), PublicUrl.Base(http.Request));
         if (!result.Ok)
             return result.Status == 409 ? TypedResults.Conflict(new ApiError(result.Error!)) : TypedResults.BadRequest(new ApiError(result.Error!));
         await ActivityStatistics.ChangedAsync(http);

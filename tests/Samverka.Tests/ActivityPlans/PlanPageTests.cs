@@ -5,17 +5,17 @@ using Samverka.Tests.Support;
 using Samverka.Web.Data;
 using static Samverka.Tests.Security.ScopeSupport;
 
+using static Samverka.Tests.ActivityPlans.PlanSamples;
+
 namespace Samverka.Tests.ActivityPlans;
 
 /// <summary>The plan pages: who sees what, figures from data, the capacity view's risk flags, and the demo plan from seed 004.</summary>
 [Collection(AppCollection.Name)]
 public class PlanPageTests(SamverkaFactory app)
 {
-    private static string Plain(string s) => s.Replace('\u00A0', ' ').Replace('\u202F', ' ');
-
     private static Dictionary<string, string> FigureValues(IDocument doc, string? from = null) =>
         doc.QuerySelectorAll(from is null ? "table.plan-figures tr[data-figure]" : $"table.plan-figures[data-from='{from}'] tr[data-figure]")
-            .ToDictionary(tr => tr.GetAttribute("data-figure")!, tr => Plain(tr.QuerySelector("td.num")!.TextContent.Trim()));
+            .ToDictionary(tr => tr.GetAttribute("data-figure")!, tr => Plain(tr.QuerySelector("td.num")!.TextContent));
 
     [Fact]
     public async Task Get_PlanList_Anonymous_RedirectsToSignIn()

@@ -23,7 +23,7 @@ public class CancelByTokenModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (await FindAsync() is not int id) return NotFound();
-        var result = await Registrations.CancelAsync(db, id, time.GetUtcNow(), ActivityLinks.BaseUrl(Request));
+        var result = await Registrations.CancelAsync(db, id, time.GetUtcNow(), PublicUrl.Base(Request));
         if (!result.Ok)
         {
             ModelState.AddModelError("", result.Error!);

@@ -35,7 +35,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
     {
         var a = await ActivityRules.LoadAsync(db, user.Scope, Id);
         if (a is null) return NotFound();
-        return File(ICalendar.Write([a], a.Title, ActivityLinks.BaseUrl(Request), time.GetUtcNow()), ICalendar.ContentType, $"aktivitet-{a.Id}.ics");
+        return File(ICalendar.Write([a], a.Title, PublicUrl.Base(Request), time.GetUtcNow()), ICalendar.ContentType, $"aktivitet-{a.Id}.ics");
     }
 
     public async Task<IActionResult> OnPostRegisterAsync()
@@ -52,7 +52,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
             return await RefuseAsync("Ditt konto är inte kopplat till en person i katalogen, så det går inte att anmäla dig. Kontakta din bibliotekschef.", 400);
         // A manager registers only their own staff; staff only themselves.
         if (!ActivityRules.CanRegister(user.Scope, person)) return Forbid();
-        var result = await Registrations.RegisterAsync(db, Id, person.Id, user.Scope.Email, time.GetUtcNow(), ActivityLinks.BaseUrl(Request));
+        var result = await Registrations.RegisterAsync(db, Id, person.Id, user.Scope.Email, time.GetUtcNow(), PublicUrl.Base(Request));
         if (!result.Ok) return await RefuseAsync(result.Error!, result.Status);
         await ActivityStatistics.ChangedAsync(HttpContext);
         TempData["Notice"] = result.Registration!.Status == RegistrationStatus.Confirmed
@@ -69,7 +69,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
             .FirstOrDefaultAsync(x => x.Id == RegistrationId && x.ActivityId == Id);
         if (r is null) return NotFound();
         if (!CanManage && !ActivityRules.CanRegister(user.Scope, r.Person!)) return Forbid();
-        var result = await Registrations.CancelAsync(db, r.Id, time.GetUtcNow(), ActivityLinks.BaseUrl(Request));
+        var result = await Registrations.CancelAsync(db, r.Id, time.GetUtcNow(), PublicUrl.Base(Request));
         if (!result.Ok) return await RefuseAsync(result.Error!, result.Status);
         await ActivityStatistics.ChangedAsync(HttpContext);
         TempData["Notice"] = $"Anmälan för {r.Person!.Name} är avbokad."

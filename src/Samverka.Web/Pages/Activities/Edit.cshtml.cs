@@ -39,7 +39,7 @@ public class EditModel(AppDbContext db, CurrentUser user, TimeProvider time) : P
             // A raised capacity gives seats to the waiting list at once, in this transaction.
             if (Activity.Status == ActivityStatus.Published)
             {
-                await Registrations.PromoteAsync(db, Activity, now, ActivityLinks.BaseUrl(Request), HttpContext.RequestAborted);
+                await Registrations.PromoteAsync(db, Activity, now, PublicUrl.Base(Request), HttpContext.RequestAborted);
                 await db.SaveChangesAsync();
             }
             await tx.CommitAsync();

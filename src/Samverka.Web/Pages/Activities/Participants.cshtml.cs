@@ -63,7 +63,7 @@ public class ParticipantsModel(AppDbContext db, CurrentUser user, TimeProvider t
         var people = await db.ActivityRegistrations.IgnoreQueryFilters()
             .Where(r => registrationIds.Contains(r.Id) && !r.Evaluated)
             .Select(r => new { r.Person!.Name, r.Person.Email }).ToListAsync();
-        var site = ActivityLinks.BaseUrl(Request).TrimEnd('/');
+        var site = PublicUrl.Base(Request).TrimEnd('/');
         foreach (var p in people)
             Outbox.Enqueue(db, p.Email, $"Tack för att du deltog: {Activity.Title}",
                 $"Hej {p.Name}!\n\nTack för att du deltog i {Activity.Title}.\n\n" +

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Activities;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Pages.Activities;
 
@@ -15,6 +16,6 @@ public class ThemeFeedModel(AppDbContext db, TimeProvider time) : PageModel
         if (theme is null) return NotFound();
         var now = time.GetUtcNow();
         var activities = await CalendarFeeds.LoadAsync(db, now, themeId: id);
-        return File(ICalendar.Write(activities, $"Samverka: {theme.Name}", ActivityLinks.BaseUrl(Request), now), ICalendar.ContentType);
+        return File(ICalendar.Write(activities, $"Samverka: {theme.Name}", PublicUrl.Base(Request), now), ICalendar.ContentType);
     }
 }

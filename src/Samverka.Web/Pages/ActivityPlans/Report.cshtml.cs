@@ -25,13 +25,13 @@ public class ReportModel(AppDbContext db, CurrentUser user, TimeProvider clock) 
     public async Task<IActionResult> OnGetDocxAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        return File(PlanReportDocx.Build(Reading, Year, $"{Request.Scheme}://{Request.Host}"), PlanReportDocx.ContentType,
+        return File(PlanReportDocx.Build(Reading, Year, PublicUrl.Base(Request)), PlanReportDocx.ContentType,
             $"verksamhetsberattelse-{Reading.Plan.County!.ShortName.ToLowerInvariant()}-{Year}.docx");
     }
 
     private async Task<bool> LoadAsync()
     {
-        var reading = await PlanReading.ReadAsync(db, user.Scope, Id, clock.GetUtcNow());
+        var reading = await PlanReading.ReadAsync(db, user.Scope, Id, clock.GetUtcNow(), HttpContext.RequestAborted, year: Year);
         if (reading is null || reading.View != PlanView.Full || !reading.Figures.ContainsKey(Year)) return false;
         Reading = reading;
         return true;

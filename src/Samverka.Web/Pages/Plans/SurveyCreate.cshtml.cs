@@ -13,7 +13,7 @@ namespace Samverka.Web.Pages.Plans;
 /// e-mailed to its library managers in the same transaction; only the token's hash is stored.
 /// </summary>
 [Authorize]
-public class SurveyCreateModel(AppDbContext db, CurrentUser user, TimeProvider time, IConfiguration config) : PageModel
+public class SurveyCreateModel(AppDbContext db, CurrentUser user, TimeProvider time) : PageModel
 {
     public record Choice(string Code, string Name);
 
@@ -45,7 +45,7 @@ public class SurveyCreateModel(AppDbContext db, CurrentUser user, TimeProvider t
         var managers = await db.RoleAssignments.AsNoTracking()
             .Where(r => r.Role == Roles.LibraryManager && r.Municipality!.CountyCode == Lan && r.User!.IsActive && r.User.Email != null)
             .Select(r => new { r.MunicipalityCode, r.User!.Email }).ToListAsync();
-        var linkBase = config["Samverka:PublicUrl"]?.TrimEnd('/') is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
+        var linkBase = PublicUrl.Base(Request);
         foreach (var m in municipalities)
         {
             var token = InvitationTokens.Create();

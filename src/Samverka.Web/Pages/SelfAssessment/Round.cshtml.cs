@@ -43,7 +43,7 @@ public class RoundModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         return Redirect($"/sjalvskattning/omgangar/{id}");
     }
 
-    public string AnswerUrl(string token) => $"{Request.Scheme}://{Request.Host}/sjalvskattning/svara/{token}";
+    public string AnswerUrl(string token) => $"{PublicUrl.Base(Request)}/sjalvskattning/svara/{token}";
 
     private async Task<IActionResult?> LoadAsync(int id)
     {

@@ -12,7 +12,7 @@ namespace Samverka.Web.Pages.Admin.Accounts;
 /// <summary>Administrators invite anyone with any role; regional coordinators managers and staff in their region.</summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.RegionalCoordinator)]
 public class InviteModel(AppDbContext db, CurrentUser current, UserManager<AppUser> users, OutboxSender outbox,
-    TimeProvider time, IConfiguration config, ILogger<InviteModel> logger) : PageModel
+    TimeProvider time, ILogger<InviteModel> logger) : PageModel
 {
     [BindProperty] public InviteForm Input { get; set; } = new();
     public RoleOptions Options { get; private set; } = null!;
@@ -82,13 +82,8 @@ public class InviteModel(AppDbContext db, CurrentUser current, UserManager<AppUs
         return Redirect("/admin/konton");
     }
 
-    /// <summary>
-    /// The link's host comes from configuration in production (Samverka:PublicUrl), so a forged Host
-    /// header cannot make the e-mail point elsewhere; without it, the request's own address.
-    /// </summary>
-    private string LinkBase() => config["Samverka:PublicUrl"]?.TrimEnd('/') is { Length: > 0 } configured
-        ? configured
-        : $"{Request.Scheme}://{Request.Host}";
+    /// <summary>The link's host: <see cref="PublicUrl.Base"/> (configured in production, so a forged Host header cannot redirect it).</summary>
+    private string LinkBase() => PublicUrl.Base(Request);
 
     private async Task<string> DescribeAsync(RoleTarget t)
     {
