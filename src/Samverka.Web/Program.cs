@@ -5,9 +5,19 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Samverka.Web.Api;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
+using Samverka.Web.Features.Accounts;
+using Samverka.Web.Features.Directory;
+using Samverka.Web.Features.Programmes.ReferenceGroups;
+using Samverka.Web.Features.Programmes;
+using Samverka.Web.Features.Engagement;
+using Samverka.Web.Features.Agreements;
+using Samverka.Web.Features.Activities;
+using Samverka.Web.Features.SelfAssessment;
+using Samverka.Web.Features.ActivityPlans;
+using Samverka.Web.Features.LibraryPlans;
+using Samverka.Web.Features.Needs;
 
 var sv = CultureInfo.GetCultureInfo("sv-SE");
 CultureInfo.DefaultThreadCurrentCulture = sv;
@@ -37,7 +47,7 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Samverka"));
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddHostedService<ReminderService>(); // agreement follow-ups and library plans
-builder.Services.Configure<Samverka.Web.Assessment.SelfAssessmentOptions>(builder.Configuration.GetSection("Samverka:SelfAssessment"));
+builder.Services.Configure<Samverka.Web.Features.SelfAssessment.SelfAssessmentOptions>(builder.Configuration.GetSection("Samverka:SelfAssessment"));
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
@@ -93,12 +103,13 @@ builder.Services.AddOutputCache(o =>
 });
 builder.Services.AddRazorPages(o =>
 {
-    o.Conventions.AuthorizeFolder("/People");
-    o.Conventions.AuthorizePage("/People/Create", Policies.DirectoryEditor);
-    o.Conventions.AuthorizePage("/People/Edit", Policies.DirectoryEditor);
-    o.Conventions.AuthorizeFolder("/Libraries", Policies.DirectoryEditor);
-    o.Conventions.AllowAnonymousToPage("/Libraries/Index");
-    o.Conventions.AllowAnonymousToPage("/Libraries/Details");
+    o.RootDirectory = "/Features";
+    o.Conventions.AuthorizeFolder("/Directory/People");
+    o.Conventions.AuthorizePage("/Directory/People/Create", Policies.DirectoryEditor);
+    o.Conventions.AuthorizePage("/Directory/People/Edit", Policies.DirectoryEditor);
+    o.Conventions.AuthorizeFolder("/Directory/Libraries", Policies.DirectoryEditor);
+    o.Conventions.AllowAnonymousToPage("/Directory/Libraries/Index");
+    o.Conventions.AllowAnonymousToPage("/Directory/Libraries/Details");
 });
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>

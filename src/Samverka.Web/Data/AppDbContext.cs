@@ -2,6 +2,18 @@ using System.Text;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
+using Samverka.Web.Features.Directory;
+using Samverka.Web.Features.Accounts;
+using Samverka.Web.Infrastructure;
+using Samverka.Web.Features.Programmes;
+using Samverka.Web.Features.Themes;
+using Samverka.Web.Features.Activities;
+using Samverka.Web.Features.Agreements;
+using Samverka.Web.Features.SelfAssessment;
+using Samverka.Web.Features.ActivityPlans;
+using Samverka.Web.Features.LibraryPlans;
+using Samverka.Web.Features.Needs;
+
 namespace Samverka.Web.Data;
 
 /// <param name="currentUser">The request's user; absent (as in tools and outside requests) means unlimited.</param>
@@ -158,7 +170,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         RegistrationModel.Configure(b);
         SelfAssessmentModel.Configure(b);
         ActivityPlanModel.Configure(b);
-        PlanModel.Configure(b);
+        LibraryPlanModel.Configure(b);
+        NeedModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);

@@ -10,6 +10,9 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Samverka.Web.Data;
 
+using Samverka.Web.Features.Accounts;
+using Samverka.Web.Features.Directory;
+
 namespace Samverka.Web.Infrastructure;
 
 /// <summary>Marks an entity whose rows are not audited (their table is its own record, or they hold secrets).</summary>

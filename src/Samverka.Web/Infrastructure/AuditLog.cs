@@ -5,6 +5,9 @@ using Npgsql;
 using NpgsqlTypes;
 using Samverka.Web.Data;
 
+using Samverka.Web.Features.Accounts;
+using Samverka.Web.Features.Directory;
+
 namespace Samverka.Web.Infrastructure;
 
 /// <summary>Who did it. Kept as text in every row so the trail still says who after the account is gone.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 
+using Samverka.Web.Features.Directory;
+
 namespace Samverka.Web.Infrastructure;
 
 /// <summary>

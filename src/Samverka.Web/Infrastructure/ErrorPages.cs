@@ -1,4 +1,3 @@
-using Samverka.Web.Api;
 
 namespace Samverka.Web.Infrastructure;
 

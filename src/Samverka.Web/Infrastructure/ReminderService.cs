@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
-using Samverka.Web.Catalog;
 using Samverka.Web.Data;
+using Samverka.Web.Features.Agreements;
+using Samverka.Web.Features.LibraryPlans;
 
 namespace Samverka.Web.Infrastructure;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Samverka.Web.Data;
+using Samverka.Web.Features.Directory;
 
 namespace Samverka.Web.Infrastructure;
 

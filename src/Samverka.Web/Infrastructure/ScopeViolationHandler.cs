@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Samverka.Web.Api;
+using Samverka.Web.Features.Directory;
 
 namespace Samverka.Web.Infrastructure;
 

@@ -4,6 +4,14 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Samverka.Web.Data;
 
+using Samverka.Web.Features.Accounts;
+using Samverka.Web.Features.Directory;
+using Samverka.Web.Features.Agreements;
+using Samverka.Web.Features.Activities;
+using Samverka.Web.Features.SelfAssessment;
+using Samverka.Web.Features.ActivityPlans;
+using Samverka.Web.Features.LibraryPlans;
+
 namespace Samverka.Web.Infrastructure;
 
 /// <summary>Runs after migrations at every start: reference data, the first administrator, demo data.</summary>

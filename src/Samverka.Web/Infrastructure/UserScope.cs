@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Samverka.Web.Data;
+using Samverka.Web.Features.Accounts;
 
 namespace Samverka.Web.Infrastructure;
 

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Samverka.Tests.Registry;
 using Samverka.Web.Data;
 using Xunit.Abstractions;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Tests.Browser;
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
+using Samverka.Web.Features.Directory;
+using Samverka.Web.Features.Accounts;
 
 namespace Samverka.Tests.Data;
 

@@ -5,9 +5,9 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Samverka.Tests.Support;
-using Samverka.Web.Catalog;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
+using Samverka.Web.Features.Directory.Libraries;
 
 namespace Samverka.Tests.Infrastructure;
 

@@ -238,7 +238,7 @@ public class OperationsTests(SamverkaFactory app)
         var libraryId = await app.WithDbAsync(db => db.Libraries.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync());
         var personId = await app.WithDbAsync(db => db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync());
         var accountId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == SamverkaFactory.Accounts[Roles.LibraryStaff]).Select(u => u.Id).FirstAsync());
-        var (programmeId, offeringId) = await Samverka.Tests.Programmes.ProgrammeSamples.RegistrySampleAsync(app);
+        var (programmeId, offeringId) = await Samverka.Tests.Features.Programmes.ProgrammeSamples.RegistrySampleAsync(app);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Tests.Infrastructure;
 
@@ -60,7 +61,7 @@ public class StartupTests
             var client = instances[1].CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
             var signIn = await client.PostFormAsync("/konto/logga-in", new() { ["Email"] = SamverkaFactory.Accounts[Roles.RegionalCoordinator], ["Password"] = SamverkaFactory.Password });
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-            var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]).Where(c => c.StartsWith(Samverka.Web.Infrastructure.SignInSecurity.SessionCookie + "=")));
+            var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]).Where(c => c.StartsWith(Samverka.Web.Features.Accounts.SignInSecurity.SessionCookie + "=")));
             foreach (var other in new[] { instances[0], instances[2] })
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/personer");

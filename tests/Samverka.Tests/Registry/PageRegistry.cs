@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Tests.Registry;
 
@@ -367,12 +368,12 @@ public static class PageRegistry
         }
         if (url.Contains("{programme}") || url.Contains("{offering}"))
         {
-            var (programme, offering) = await Samverka.Tests.Programmes.ProgrammeSamples.RegistrySampleAsync(app);
+            var (programme, offering) = await Samverka.Tests.Features.Programmes.ProgrammeSamples.RegistrySampleAsync(app);
             url = url.Replace("{programme}", programme.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Replace("{offering}", offering.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         if (url.Contains("{assessment-"))
-            url = await Samverka.Tests.SelfAssessment.AssessmentSamples.ResolveAsync(url, app);
+            url = await Samverka.Tests.Features.SelfAssessment.AssessmentSamples.ResolveAsync(url, app);
         if (url.Contains("{account}"))
         {
             // A demo account that is not the administrator's own, so its page offers every action.

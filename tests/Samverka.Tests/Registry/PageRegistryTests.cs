@@ -69,7 +69,7 @@ public class PageRegistryTests(SamverkaFactory app)
     public async Task EveryResponse_HasSecurityHeaders()
     {
         var anonymous = app.Anonymous();
-        var admin = await app.SignedInAs(Samverka.Web.Data.Roles.Admin);
+        var admin = await app.SignedInAs(Samverka.Web.Infrastructure.Roles.Admin);
         var failures = new List<string>();
         foreach (var entry in PageRegistry.Entries)
         {

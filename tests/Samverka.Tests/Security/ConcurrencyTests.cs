@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+using Samverka.Web.Features.Directory;
 
 namespace Samverka.Tests.Security;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Samverka.Tests.Support;
 using Samverka.Web.Infrastructure;
+using Samverka.Web.Features.Accounts;
 
 namespace Samverka.Tests.Security;
 

@@ -8,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+using Samverka.Web.Features.Directory;
+using Samverka.Web.Features.Accounts;
 
 namespace Samverka.Tests.Security;
 

@@ -86,7 +86,7 @@ public class RateLimitTests(RateLimitedFactory app) : IClassFixture<RateLimitedF
         var blocked = app.From("203.0.113.50");
         var response = await blocked.SignIn(" " + email.ToUpperInvariant());
         await AssertTooManyRequests(response);
-        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith(Samverka.Web.Infrastructure.SignInSecurity.SessionCookie + "="));
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith(Samverka.Web.Features.Accounts.SignInSecurity.SessionCookie + "="));
         Assert.Equal(HttpStatusCode.Redirect, (await blocked.GetAsync("/personer")).StatusCode);
         // Another account from the same addresses is not affected.
         var other = await app.CreateUserAsync();

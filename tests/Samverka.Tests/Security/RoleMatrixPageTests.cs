@@ -2,6 +2,7 @@ using System.Net;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
 using static Samverka.Tests.Security.ScopeSupport;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Tests.Security;
 

@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverka.Tests.Support;
-using Samverka.Web.Api;
 using Samverka.Web.Data;
 using static Samverka.Tests.Security.ScopeSupport;
+using Samverka.Web.Infrastructure;
+using Samverka.Web.Features.Directory;
 
 namespace Samverka.Tests.Security;
 

@@ -3,6 +3,7 @@ using Samverka.Tests.Support;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
 using static Samverka.Tests.Security.ScopeSupport;
+using Samverka.Web.Features.Directory;
 
 namespace Samverka.Tests.Security;
 

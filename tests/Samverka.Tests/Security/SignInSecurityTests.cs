@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
+using Samverka.Web.Features.Accounts;
 
 namespace Samverka.Tests.Security;
 

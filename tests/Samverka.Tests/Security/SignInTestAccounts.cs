@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
+using Samverka.Web.Features.Accounts;
 
 namespace Samverka.Tests.Security;
 

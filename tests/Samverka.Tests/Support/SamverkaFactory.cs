@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
+using Samverka.Web.Features.Accounts;
 
 namespace Samverka.Tests.Support;
 

@@ -1,7 +1,0 @@
-namespace Samverka.Web.Catalog;
-
-/// <summary>Column headings of the library CSV: the import reads the first eight, the export adds three for reading.</summary>
-public static class LibraryCsv
-{
-    public static readonly string[] Columns = ["namn", "typ", "kommunkod", "adress", "postnummer", "ort", "e-post", "webb", "kommun", "län", "status"];
-}

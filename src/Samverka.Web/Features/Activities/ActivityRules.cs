@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+
+using Samverka.Web.Features.Directory;
+
+namespace Samverka.Web.Features.Activities;
+
+/// <summary>
+/// Who may do what with activities. A regional coordinator manages their county's activities; a library
+/// manager manages the activities their municipality's libraries organise; administrators everything.
+/// Staff register themselves; a manager registers the staff of their own municipality only.
+/// </summary>
+public static class ActivityRules
+{
+    public static bool CanCreateAny(UserScope s) => s.IsSystem || s.IsAdmin || s.Counties.Count > 0 || s.Municipalities.Count > 0;
+
+    /// <param name="organiserMunicipality">The municipality of the organising library; null when a region organises it.</param>
+    public static bool CanManage(UserScope s, string countyCode, string? organiserMunicipality) =>
+        s.IsSystem || s.IsAdmin || s.Counties.Contains(countyCode)
+        || (organiserMunicipality is not null && s.Municipalities.Contains(organiserMunicipality));
+
+    public static bool CanManage(UserScope s, Activity a) => CanManage(s, a.CountyCode, a.OrganiserLibrary?.MunicipalityCode);
+
+    /// <summary>Oneself, or (managers) the people of one's municipality; administrators anyone.</summary>
+    public static bool CanRegister(UserScope s, Person p) =>
+        s.IsSystem || s.IsAdmin
+        || (s.Email is not null && string.Equals(s.Email, p.Email, StringComparison.OrdinalIgnoreCase))
+        || (p.Library is not null && s.Municipalities.Contains(p.Library.MunicipalityCode));
+
+    /// <summary>Drafts only for those who manage them; published and cancelled activities for everyone.</summary>
+    public static IQueryable<Activity> Visible(IQueryable<Activity> q, UserScope s)
+    {
+        if (s.IsSystem || s.IsAdmin) return q;
+        var counties = s.Counties.ToArray();
+        var municipalities = s.Municipalities.ToArray();
+        return q.Where(a => a.Status != ActivityStatus.Draft || counties.Contains(a.CountyCode)
+            || (a.OrganiserLibrary != null && municipalities.Contains(a.OrganiserLibrary.MunicipalityCode)));
+    }
+
+    /// <summary>The activity with sessions, themes, co-organisers and organiser library, if visible to the user.</summary>
+    public static Task<Activity?> LoadAsync(AppDbContext db, UserScope s, int id, bool tracked = false)
+    {
+        var q = Visible(db.Activities, s).AsSplitQuery()
+            .Include(a => a.Sessions).Include(a => a.Themes).ThenInclude(t => t.Theme)
+            .Include(a => a.CoOrganisers).ThenInclude(o => o.Library)
+            .Include(a => a.CoOrganisers).ThenInclude(o => o.County)
+            .Include(a => a.OrganiserLibrary).Include(a => a.County).Include(a => a.Programme);
+        return (tracked ? q : q.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id);
+    }
+
+    /// <summary>The person the signed-in account is, found by the account's e-mail (null when not in the directory).</summary>
+    public static Task<Person?> SelfAsync(AppDbContext db, UserScope s)
+    {
+        var email = s.Email?.ToLowerInvariant();
+        return email is null ? Task.FromResult<Person?>(null)
+            : db.People.Include(p => p.Library).FirstOrDefaultAsync(p => p.Email.ToLower() == email && p.IsActive);
+    }
+
+    /// <summary>People a manager may register: the active staff of their municipalities.</summary>
+    public static Task<List<Person>> RegistrableStaffAsync(AppDbContext db, UserScope s)
+    {
+        var municipalities = s.Municipalities.ToArray();
+        var all = s.IsAdmin;
+        if (municipalities.Length == 0 && !all) return Task.FromResult(new List<Person>());
+        return db.People.AsNoTracking().Include(p => p.Library)
+            .Where(p => p.IsActive && (all || municipalities.Contains(p.Library!.MunicipalityCode)))
+            .OrderBy(p => p.Name).Take(500).ToListAsync();
+    }
+}

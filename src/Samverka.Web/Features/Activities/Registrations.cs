@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+
+using Samverka.Web.Features.Directory;
+
+namespace Samverka.Web.Features.Activities;
+
+/// <summary>The outcome of a registration or cancellation; <see cref="Error"/> in Swedish when refused.</summary>
+public sealed record RegistrationResult(ActivityRegistration? Registration, int Status, string? Error = null,
+    int? WaitingPosition = null, IReadOnlyList<ActivityRegistration>? Promoted = null)
+{
+    public bool Ok => Error is null;
+}
+
+/// <summary>
+/// Registration with an exact capacity and a waiting list that runs itself. Every change takes a row
+/// lock on the activity (SELECT … FOR UPDATE) in its own transaction, so registrations and
+/// cancellations of one activity happen one after the other: the count of confirmed seats read under
+/// the lock is the true count, and never exceeds the capacity. A cancellation promotes the next
+/// waiting person in the same transaction and queues their e-mail there too: no scheduled job.
+/// Shared by the activity page and the API.
+/// </summary>
+public static class Registrations
+{
+    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+
+    public static async Task<RegistrationResult> RegisterAsync(AppDbContext db, int activityId, int personId, string? registeredBy,
+        DateTimeOffset now, string baseUrl, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var activity = await LockAsync(db, activityId, ct);
+        if (activity is null) return new(null, 404, "Aktiviteten finns inte.");
+        if (WindowError(activity, now) is { } closed) return new(null, 400, closed);
+        var person = await db.People.Include(p => p.Library).FirstOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null || !person.IsActive) return new(null, 400, "Personen finns inte i katalogen.");
+        if (!activity.OpenToOtherLibraries && activity.OrganiserLibrary is { } host && person.Library!.MunicipalityCode != host.MunicipalityCode)
+            return new(null, 400, $"Aktiviteten är bara öppen för personal i {host.Name}s kommun.");
+        if (await db.ActivityRegistrations.AnyAsync(r => r.ActivityId == activityId && r.PersonId == personId && r.Status != RegistrationStatus.Cancelled, ct))
+            return new(null, 409, $"{person.Name} är redan anmäld till aktiviteten.");
+
+        var confirmed = await db.ActivityRegistrations.CountAsync(r => r.ActivityId == activityId && r.Status == RegistrationStatus.Confirmed, ct);
+        var token = InvitationTokens.Create();
+        var registration = new ActivityRegistration
+        {
+            ActivityId = activityId, PersonId = personId, Person = person, CreatedAt = now, RegisteredBy = registeredBy,
+            Status = confirmed < activity.Capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waiting,
+            CancelTokenHash = InvitationTokens.Hash(token),
+        };
+        db.ActivityRegistrations.Add(registration);
+        int? position = null;
+        if (registration.Status == RegistrationStatus.Waiting)
+            position = await db.ActivityRegistrations.CountAsync(r => r.ActivityId == activityId && r.Status == RegistrationStatus.Waiting, ct) + 1;
+        QueueMail(db, activity, person, registration.Status, position, token, now, baseUrl);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return new(null, 409, $"{person.Name} är redan anmäld till aktiviteten.");
+        }
+        await tx.CommitAsync(ct);
+        return new(registration, 201, WaitingPosition: position);
+    }
+
+    /// <summary>Cancels a registration; a freed seat goes to the next on the waiting list, in this transaction.</summary>
+    public static async Task<RegistrationResult> CancelAsync(AppDbContext db, int registrationId, DateTimeOffset now, string baseUrl, CancellationToken ct = default)
+    {
+        var activityId = await db.ActivityRegistrations.Where(r => r.Id == registrationId).Select(r => (int?)r.ActivityId).FirstOrDefaultAsync(ct);
+        if (activityId is null) return new(null, 404, "Anmälan finns inte.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var activity = await LockAsync(db, activityId.Value, ct);
+        var registration = await db.ActivityRegistrations.IgnoreQueryFilters().Include(r => r.Person).FirstAsync(r => r.Id == registrationId, ct);
+        if (registration.Status == RegistrationStatus.Cancelled) return new(registration, 409, "Anmälan är redan avbokad.");
+        if (activity!.Sessions.Count > 0 && Start(activity) <= now) return new(registration, 400, "Aktiviteten har redan börjat; anmälan kan inte avbokas.");
+        registration.Status = RegistrationStatus.Cancelled;
+        registration.CancelledAt = now;
+        await db.SaveChangesAsync(ct);
+        var promoted = activity.Status == ActivityStatus.Published ? await PromoteAsync(db, activity, now, baseUrl, ct) : [];
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(registration, 200, Promoted: promoted);
+    }
+
+    /// <summary>Fills free seats from the waiting list in order (a cancellation frees one; a raised capacity several).</summary>
+    public static async Task<List<ActivityRegistration>> PromoteAsync(AppDbContext db, Activity activity, DateTimeOffset now, string baseUrl, CancellationToken ct)
+    {
+        var confirmed = await db.ActivityRegistrations.CountAsync(r => r.ActivityId == activity.Id && r.Status == RegistrationStatus.Confirmed, ct);
+        var free = activity.Capacity - confirmed;
+        if (free <= 0) return [];
+        // Whoever is next, whatever the user may read in the directory.
+        var next = await db.ActivityRegistrations.IgnoreQueryFilters().Include(r => r.Person)
+            .Where(r => r.ActivityId == activity.Id && r.Status == RegistrationStatus.Waiting)
+            .OrderBy(r => r.Id).Take(free).ToListAsync(ct);
+        foreach (var r in next)
+        {
+            r.Status = RegistrationStatus.Confirmed;
+            r.PromotedAt = now;
+            // The old link's token is unknown (only its hash is kept): the new e-mail carries a new one.
+            var token = InvitationTokens.Create();
+            r.CancelTokenHash = InvitationTokens.Hash(token);
+            QueueMail(db, activity, r.Person!, RegistrationStatus.Confirmed, null, token, now, baseUrl, promoted: true);
+        }
+        return next;
+    }
+
+    /// <summary>Cancels the activity itself and tells everyone registered, in the same transaction.</summary>
+    public static async Task CancelActivityAsync(AppDbContext db, Activity activity, string reason, DateTimeOffset now, CancellationToken ct = default)
+    {
+        activity.Status = ActivityStatus.Cancelled;
+        activity.CancellationReason = reason;
+        activity.UpdatedAt = now;
+        var people = await db.ActivityRegistrations.IgnoreQueryFilters().Where(r => r.ActivityId == activity.Id && r.Status != RegistrationStatus.Cancelled)
+            .Select(r => new { r.Person!.Name, r.Person.Email }).ToListAsync(ct);
+        foreach (var p in people)
+            Outbox.Enqueue(db, p.Email, $"Inställd: {activity.Title}",
+                $"Hej {p.Name}!\n\n{activity.Title} är inställd.\n\nAnledning: {reason}\n\n{SessionLines(activity)}\nDin anmälan behöver inte avbokas.\n", now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Why registration is closed now, or null when it is open.</summary>
+    public static string? WindowError(Activity a, DateTimeOffset now)
+    {
+        if (a.Status == ActivityStatus.Cancelled) return "Aktiviteten är inställd; det går inte att anmäla sig.";
+        if (a.Status == ActivityStatus.Draft) return "Aktiviteten är inte publicerad ännu.";
+        if (a.RegistrationOpensAt is { } opens && now < opens)
+            return $"Anmälan öppnar {InvitationTokens.SwedishTime(opens)}.";
+        if (a.RegistrationClosesAt is { } closes && now > closes)
+            return $"Anmälan stängde {InvitationTokens.SwedishTime(closes)}.";
+        if (a.Sessions.Count > 0 && Start(a) <= now) return "Aktiviteten har redan börjat; anmälan är stängd.";
+        return null;
+    }
+
+    private static readonly TimeZoneInfo Stockholm = SwedishTimeZone.Zone;
+
+    /// <summary>Today's date in Sweden.</summary>
+    public static DateOnly LocalDate(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, Stockholm).DateTime);
+
+    /// <summary>A session's local Stockholm date and time as an instant.</summary>
+    public static DateTimeOffset Instant(DateOnly d, TimeOnly t)
+    {
+        var local = d.ToDateTime(t);
+        return new DateTimeOffset(local, Stockholm.GetUtcOffset(local));
+    }
+
+    public static DateTimeOffset Start(Activity a)
+    {
+        var first = a.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).First();
+        return Instant(first.Date, first.StartTime);
+    }
+
+    public static DateTimeOffset End(Activity a)
+    {
+        var last = a.Sessions.OrderBy(s => s.Date).ThenBy(s => s.EndTime).Last();
+        return Instant(last.Date, last.EndTime);
+    }
+
+    /// <summary>"tisdag 12 mars 2019 kl. 09:00–12:00", one line per session.</summary>
+    public static string SessionText(ActivitySession s) =>
+        $"{s.Date.ToString("dddd d MMMM yyyy", Sv)} kl. {s.StartTime.ToString("HH:mm", Sv)}–{s.EndTime.ToString("HH:mm", Sv)}";
+
+    private static string SessionLines(Activity a) =>
+        string.Concat(a.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).Select(s => "– " + SessionText(s) + "\n"));
+
+    private static async Task<Activity?> LockAsync(AppDbContext db, int activityId, CancellationToken ct)
+    {
+        // The lock is held until the transaction ends: the next registration for this activity waits here.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM activities WHERE id = {activityId} FOR UPDATE", ct);
+        return await db.Activities.Include(a => a.Sessions).Include(a => a.OrganiserLibrary).FirstOrDefaultAsync(a => a.Id == activityId, ct);
+    }
+
+    private static void QueueMail(AppDbContext db, Activity a, Person p, RegistrationStatus status, int? position, string token,
+        DateTimeOffset now, string baseUrl, bool promoted = false)
+    {
+        var cancel = $"{baseUrl.TrimEnd('/')}/aktiviteter/avboka/{token}";
+        var where = string.Join(", ", new[] { a.Place, a.OnlineUrl }.Where(x => !string.IsNullOrWhiteSpace(x)));
+        var body = new StringBuilder($"Hej {p.Name}!\n\n");
+        if (status == RegistrationStatus.Waiting)
+            body.Append($"Aktiviteten {a.Title} är fullbokad. Du står på reservlistan som nummer {position}. ")
+                .Append("Om någon avbokar får du platsen automatiskt och ett nytt e-postmeddelande.\n\n");
+        else
+            body.Append(promoted ? $"En plats har blivit ledig: du har nu en plats på {a.Title}.\n\n" : $"Du är anmäld till {a.Title}.\n\n");
+        body.Append(SessionLines(a));
+        if (where.Length > 0) body.Append($"Plats: {where}\n");
+        body.Append($"\nMer information: {baseUrl.TrimEnd('/')}/aktiviteter/{a.Id}\n");
+        body.Append($"Kan du inte komma? Avboka här, så går platsen till nästa på reservlistan:\n{cancel}\n");
+        var subject = status == RegistrationStatus.Waiting ? $"Reservlista: {a.Title}" : promoted ? $"Du har fått en plats: {a.Title}" : $"Anmälan bekräftad: {a.Title}";
+        var message = Outbox.Enqueue(db, p.Email, subject, body.ToString(), now);
+        if (status == RegistrationStatus.Confirmed)
+        {
+            message.AttachmentName = "aktivitet.ics";
+            message.AttachmentContentType = "text/calendar";
+            message.AttachmentContent = ICalendar.Write([a], a.Title, baseUrl, now);
+        }
+    }
+}

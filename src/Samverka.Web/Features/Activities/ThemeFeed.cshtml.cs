@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+
+namespace Samverka.Web.Features.Activities;
+
+/// <summary>A theme's calendar feed across all regions.</summary>
+public class ThemeFeedModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var theme = await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id);
+        if (theme is null) return NotFound();
+        var now = time.GetUtcNow();
+        var activities = await CalendarFeeds.LoadAsync(db, now, themeId: id);
+        return File(ICalendar.Write(activities, $"Samverka: {theme.Name}", PublicUrl.Base(Request), now), ICalendar.ContentType);
+    }
+}

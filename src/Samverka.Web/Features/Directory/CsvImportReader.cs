@@ -1,0 +1,138 @@
+using System.Text;
+using Samverka.Web.Features.Directory.People;
+
+namespace Samverka.Web.Features.Directory;
+
+/// <summary>
+/// One problem in an uploaded file. Line 0 means the file as a whole. The report shows the cell's
+/// value so it can be found, except a value that looks like a personnummer (refused for that very
+/// reason): it is never echoed back, neither as the value nor inside the message.
+/// </summary>
+public record ImportError(int Line, string? Column, string Message, string? Value = null)
+{
+    public const string Hidden = "(dold)";
+
+    public string Message { get; init; } = IsPersonal(Value, Message) && !string.IsNullOrWhiteSpace(Value)
+        ? Message.Replace(Value.Trim(), Hidden, StringComparison.Ordinal) : Message;
+
+    public string? Value { get; init; } = IsPersonal(Value, Message) ? Hidden : Value;
+
+    private static bool IsPersonal(string? value, string message) =>
+        value is not null && (message == PersonValidation.PersonalIdentityNumberMessage || PersonValidation.ContainsPersonalIdentityNumber(value));
+}
+
+/// <summary>A data row keyed by canonical column name, with its line number in the file.</summary>
+public record CsvRow(int Line, IReadOnlyDictionary<string, string> Cells)
+{
+    public string? this[string column] => Cells.TryGetValue(column, out var v) && v.Length > 0 ? v : null;
+}
+
+public record CsvSheet(List<CsvRow> Rows, List<ImportError> Errors);
+
+/// <summary>
+/// Reads a CSV file the way Swedish Excel and LibreOffice save it: UTF-8 with or without BOM
+/// (or the older Windows-1252 "CSV (semikolonavgränsad)"), ';' or ',' separated, quoted cells.
+/// Column names are matched without regard to case, spaces or å/ä/ö spelled as a/o.
+/// </summary>
+public static class CsvImportReader
+{
+    public const int MaxBytes = 5 * 1024 * 1024;
+    public const int MaxRows = 20_000;
+
+    static CsvImportReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <param name="columns">Canonical column name → accepted spellings (the canonical one included).</param>
+    /// <param name="required">Columns the header must contain.</param>
+    public static CsvSheet Read(byte[] bytes, IReadOnlyDictionary<string, string[]> columns, IReadOnlyCollection<string> required)
+    {
+        var errors = new List<ImportError>();
+        var rows = new List<CsvRow>();
+        if (bytes.Length == 0)
+            return new(rows, [new(0, null, "Filen är tom.")]);
+        if (bytes.Length > MaxBytes)
+            return new(rows, [new(0, null, $"Filen är för stor. Den får vara högst {MaxBytes / 1024 / 1024} MB.")]);
+        if (LooksBinary(bytes))
+            return new(rows, [new(0, null, "Filen är inte en textfil. Spara den som CSV (till exempel ”CSV UTF-8” i Excel) och försök igen.")]);
+
+        var text = Decode(bytes);
+        var delimiter = DetectDelimiter(text);
+        var records = CsvParser.Parse(text, delimiter[0], errors);
+        if (records.Count == 0)
+            return new(rows, [new(0, null, "Filen saknar rubrikrad.")]);
+
+        var header = records[0].Cells;
+        var map = new Dictionary<int, string>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            var key = Fold(header[i]);
+            var match = columns.FirstOrDefault(c => c.Value.Any(alias => Fold(alias) == key));
+            if (match.Key is null) continue; // extra columns (e.g. from an export) are ignored
+            if (map.ContainsValue(match.Key))
+                errors.Add(new(1, header[i], $"Kolumnen ”{match.Key}” finns flera gånger i rubrikraden."));
+            else map[i] = match.Key;
+        }
+        foreach (var col in required.Where(c => !map.ContainsValue(c)))
+            errors.Add(new(1, col, $"Kolumnen ”{col}” saknas. Rubrikraden ska innehålla: {string.Join(delimiter, columns.Keys)}."));
+        if (errors.Count > 0) return new(rows, errors);
+
+        foreach (var (line, record) in records.Skip(1))
+        {
+            if (record.All(string.IsNullOrWhiteSpace)) continue;
+            if (record.Length > header.Length && record.Skip(header.Length).Any(c => !string.IsNullOrWhiteSpace(c)))
+                errors.Add(new(line, null, $"Raden har {record.Length} celler men rubrikraden har {header.Length}. Kontrollera avgränsare och citattecken."));
+            var cells = map.ToDictionary(m => m.Value, m => m.Key < record.Length ? Clean(record[m.Key]) : "");
+            rows.Add(new(line, cells));
+            if (rows.Count > MaxRows)
+                return new([], [new(0, null, $"Filen har fler än {MaxRows:N0} rader. Dela upp den i mindre filer.")]);
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+            errors.Add(new(0, null, "Filen innehåller inga rader med data, bara rubrikraden."));
+        return new(rows, errors);
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        try
+        {
+            // Strict UTF-8 (with or without BOM) first; Excel's non-UTF-8 CSV is Windows-1252.
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1252).GetString(bytes);
+        }
+    }
+
+    private static bool LooksBinary(byte[] bytes) =>
+        bytes.AsSpan(0, Math.Min(bytes.Length, 4096)).IndexOf((byte)0) >= 0
+        || (bytes.Length > 3 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4);
+
+    /// <summary>Counts separators in the header line, outside quotes.</summary>
+    private static string DetectDelimiter(string text)
+    {
+        int semi = 0, comma = 0;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c is '\n' or '\r') break;
+            else if (!quoted && c == ';') semi++;
+            else if (!quoted && c == ',') comma++;
+        }
+        return semi >= comma && semi > 0 ? ";" : ",";
+    }
+
+    /// <summary>
+    /// Non-breaking spaces from Excel become spaces, and the apostrophe our export puts before
+    /// = + - @ (formula neutralisation) is removed, so an exported file imports unchanged.
+    /// </summary>
+    private static string Clean(string s)
+    {
+        s = s.Replace('\u00a0', ' ').Trim();
+        return s.Length > 1 && s[0] == '\'' && s[1] is '=' or '+' or '-' or '@' ? s[1..] : s;
+    }
+
+    internal static string Fold(string s) => new string(s.Trim().TrimStart('\uFEFF').ToLowerInvariant()
+        .Replace('å', 'a').Replace('ä', 'a').Replace('ö', 'o')
+        .Where(char.IsLetterOrDigit).ToArray());
+}

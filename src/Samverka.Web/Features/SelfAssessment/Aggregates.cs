@@ -1,0 +1,208 @@
+using Microsoft.EntityFrameworkCore;
+using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+
+namespace Samverka.Web.Features.SelfAssessment;
+
+public enum GroupLevel { Nation, Region, Municipality, Library, JobTitle, Years }
+
+/// <summary>A figure for an area ("A3") or a competence ("3.3"). Null where suppressed.</summary>
+/// <param name="Distribution">Share of answers (per cent, 0–100) on each scale point 1–7.</param>
+public sealed record Figure(double? Mean, IReadOnlyList<double>? Distribution);
+
+/// <summary>One group's row: n always; means and distributions only where suppression lets them through.</summary>
+public sealed record GroupRow(string Key, GroupLevel Level, string Label, string? ParentKey, string? CountyCode,
+    string? MunicipalityCode, int? LibraryId, string? Breakdown, int Respondents, bool MeanShown, bool DistributionShown,
+    IReadOnlyDictionary<string, Figure> Figures)
+{
+    public Figure Area(int number) => Figures[$"A{number}"];
+}
+
+/// <summary>
+/// Aggregates of every response to rounds that opened in a year, computed by PostgreSQL (GROUP BY
+/// GROUPING SETS over all levels at once), then suppressed over the whole nation (see
+/// <see cref="Suppression"/>) and only then limited to what the user may see.
+/// </summary>
+public static class Aggregates
+{
+    public const string NoLibrary = "Utan angivet bibliotek";
+
+    private sealed record CountRow(string? C, string? M, int? L, string? T, string? Y, int N, int[] Sums, int[] Counts);
+    private sealed record ScoreRow(string K, short S, int N);
+
+    private static readonly string Columns = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"x.competence_sums[{i}] AS s{i}, x.competence_counts[{i}] AS q{i}"));
+    private static readonly string SumList = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"sum(s{i})"));
+    private static readonly string CountList = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"sum(q{i})"));
+
+    /// <summary>
+    /// One pass over the year's running totals (table sa_totals, kept by a trigger on every response:
+    /// one row per round and finest group: 8 700 rows for the benchmark's 100 000 responses), then
+    /// every grouping set over those rows. The per-competence sums make a mean exact without reading
+    /// the 24 score rows of each response.
+    /// </summary>
+    private static readonly string Sql = $$"""
+        WITH f AS (
+            SELECT ro.county_code AS c, x.municipality_code AS m, x.library_key AS l, x.job_title AS t, x.years_band AS y,
+                   x.n, {{Columns}}
+            FROM sa_totals x JOIN sa_rounds ro ON ro.id = x.round_id
+            WHERE ro.opens_on >= {0} AND ro.opens_on < {1})
+        -- The empty grouping set yields a row of NULLs for a year without responses: HAVING drops it.
+        SELECT c AS "C", m AS "M", l AS "L", t AS "T", y AS "Y", sum(n)::int AS "N",
+               ARRAY[{{SumList}}]::int[] AS "Sums", ARRAY[{{CountList}}]::int[] AS "Counts"
+        FROM f GROUP BY GROUPING SETS ((), (c), (c, m), (c, m, l), (t), (c, t), (c, m, t), (y), (c, y), (c, m, y))
+        HAVING count(*) > 0
+        """;
+
+    /// <param name="distributionFor">The key of the one group whose distributions are wanted (they need the score rows).</param>
+    public static async Task<List<GroupRow>> ForYearAsync(AppDbContext db, int year, SelfAssessmentOptions options,
+        string? distributionFor = null, CancellationToken ct = default)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = from.AddYears(1);
+        var counts = await db.Database.SqlQueryRaw<CountRow>(Sql, from, to).ToListAsync(ct);
+
+        var n = counts.ToDictionary(c => Key(c.C, c.M, c.L, c.T, c.Y), c => c.N);
+        if (n.GetValueOrDefault("N") == 0) return [];
+        var sums = Sums(n.Keys);
+        var meanHidden = Suppression.Hidden(n, sums, options.MinGroupForMean);
+        var distributionHidden = Suppression.Hidden(n, sums, options.MinGroupForDistribution, meanHidden);
+
+        var names = await NamesAsync(db, counts, ct);
+        var rows = new List<GroupRow>();
+        foreach (var c in counts)
+        {
+            var key = Key(c.C, c.M, c.L, c.T, c.Y);
+            var meanShown = !meanHidden.Contains(key);
+            var distShown = meanShown && !distributionHidden.Contains(key);
+            var distribution = distShown && key == distributionFor ? await ScoresAsync(db, from, to, c, ct) : null;
+            var figures = meanShown ? Figures(c, distribution) : HiddenFigures;
+            var (level, label, parent) = Describe(c, names);
+            rows.Add(new GroupRow(key, level, label, parent, c.C, c.M, c.L, c.T ?? c.Y, c.N, meanShown, distShown, figures));
+        }
+        return [.. rows.OrderBy(r => Order(r.Level)).ThenBy(r => r.CountyCode).ThenBy(r => r.Label, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))];
+    }
+
+    /// <summary>Answers per competence and scale point for one group: the score rows of its responses only.</summary>
+    private static async Task<List<ScoreRow>> ScoresAsync(AppDbContext db, DateOnly from, DateOnly to, CountRow g, CancellationToken ct)
+    {
+        var q = db.AssessmentScores.AsNoTracking().Where(s => s.Response!.Round!.OpensOn >= from && s.Response.Round.OpensOn < to);
+        if (g.C is { } c) q = q.Where(s => s.Response!.Round!.CountyCode == c);
+        if (g.M is { } m) q = q.Where(s => s.Response!.MunicipalityCode == m);
+        if (g.L is int l) q = l == 0 ? q.Where(s => s.Response!.LibraryId == null) : q.Where(s => s.Response!.LibraryId == l);
+        if (g.T is { } t) q = q.Where(s => s.Response!.JobTitle == t);
+        if (g.Y is { } y) q = q.Where(s => s.Response!.YearsBand == y);
+        var rows = await q.GroupBy(s => new { s.Item!.CompetenceCode, s.Score }).Select(x => new { x.Key.CompetenceCode, x.Key.Score, N = x.Count() }).ToListAsync(ct);
+        return rows.Select(r => new ScoreRow(r.CompetenceCode, r.Score, r.N)).ToList();
+    }
+
+    /// <summary>The groups the user may see: everything for administrators and the national coordinator, the own region for a coordinator, the own municipality for a manager.</summary>
+    public static List<GroupRow> Visible(IEnumerable<GroupRow> rows, UserScope s) => rows.Where(r =>
+        s.ReadsEverything
+        || (r.CountyCode is { } c && s.Counties.Contains(c))
+        || (r.MunicipalityCode is { } m && s.Municipalities.Contains(m))).ToList();
+
+    public static bool MaySeeResults(UserScope s) => s.ReadsEverything || s.Counties.Count > 0 || s.Municipalities.Count > 0;
+
+    private static readonly IReadOnlyDictionary<string, Figure> HiddenFigures =
+        DigComp.Areas.Select(a => $"A{a.Number}").Concat(DigComp.Competences.Select(c => c.Code)).ToDictionary(k => k, _ => new Figure(null, null));
+
+    private static Dictionary<string, Figure> Figures(CountRow c, List<ScoreRow>? scores)
+    {
+        var result = new Dictionary<string, Figure>();
+        var indexes = DigComp.Competences.Select((x, i) => (x, i)).ToList();
+        foreach (var a in DigComp.Areas)
+        {
+            var inArea = indexes.Where(x => x.x.Area == a.Number).ToList();
+            result[$"A{a.Number}"] = new Figure(Mean(inArea.Sum(x => c.Sums[x.i]), inArea.Sum(x => c.Counts[x.i])),
+                Distribution(scores?.Where(s => s.K[0] - '0' == a.Number)));
+        }
+        foreach (var (x, i) in indexes)
+            result[x.Code] = new Figure(Mean(c.Sums[i], c.Counts[i]), Distribution(scores?.Where(s => s.K == x.Code)));
+        return result;
+    }
+
+    private static double? Mean(long sum, long count) => count == 0 ? null : Math.Round(sum / (double)count, 2);
+
+    private static IReadOnlyList<double>? Distribution(IEnumerable<ScoreRow>? rows)
+    {
+        if (rows is null) return null;
+        var perPoint = new long[8];
+        foreach (var r in rows) perPoint[r.S] += r.N;
+        var total = perPoint.Sum();
+        return total == 0 ? null : Enumerable.Range(1, 7).Select(p => Math.Round(100.0 * perPoint[p] / total, 1)).ToList();
+    }
+
+    public static string Key(string? c, string? m, int? l, string? t, string? y)
+    {
+        var geo = c is null ? "N" : m is null ? $"C:{c}" : l is null ? $"M:{m}" : $"L:{m}:{l}";
+        return t is not null ? $"{geo}|T:{t}" : y is not null ? $"{geo}|Y:{y}" : geo;
+    }
+
+    /// <summary>Every published sum among the groups that have responses.</summary>
+    internal static List<GroupSum> Sums(IEnumerable<string> keys)
+    {
+        var all = keys.ToList();
+        var sums = new List<GroupSum>();
+        void Add(string parent, Func<string, bool> isChild)
+        {
+            var children = all.Where(isChild).ToList();
+            if (children.Count > 0) sums.Add(new GroupSum(parent, children));
+        }
+        var geo = all.Where(k => !k.Contains('|')).ToList();
+        foreach (var g in geo)
+        {
+            // Geographic children: N → C:x → M:x → L:m:x.
+            if (g == "N") Add(g, k => k.StartsWith("C:", StringComparison.Ordinal) && !k.Contains('|'));
+            else if (g.StartsWith("C:", StringComparison.Ordinal)) Add(g, k => !k.Contains('|') && k.StartsWith("M:", StringComparison.Ordinal) && Geo(k).County == g[2..]);
+            else if (g.StartsWith("M:", StringComparison.Ordinal)) Add(g, k => !k.Contains('|') && k.StartsWith($"L:{g[2..]}:", StringComparison.Ordinal));
+            // The group split by job title, and by years in the profession.
+            Add(g, k => k.StartsWith(g + "|T:", StringComparison.Ordinal));
+            Add(g, k => k.StartsWith(g + "|Y:", StringComparison.Ordinal));
+        }
+        // Each job title (years band) split geographically: N|T:x → C:c|T:x → M:m|T:x.
+        foreach (var k in all.Where(k => k.Contains('|')))
+        {
+            var (g, b) = (k.Split('|')[0], k.Split('|')[1]);
+            if (g == "N") Add(k, x => x.EndsWith("|" + b, StringComparison.Ordinal) && x.StartsWith("C:", StringComparison.Ordinal));
+            else if (g.StartsWith("C:", StringComparison.Ordinal))
+                Add(k, x => x.EndsWith("|" + b, StringComparison.Ordinal) && x.StartsWith("M:", StringComparison.Ordinal) && Geo(x.Split('|')[0]).County == g[2..]);
+        }
+        return sums;
+    }
+
+    // Municipality codes begin with their county's code (SCB): "1280" is in county "12".
+    private static (string County, string Code) Geo(string key) => (key[2..4], key[2..]);
+
+    private sealed record Names(Dictionary<string, string> Counties, Dictionary<string, string> Municipalities, Dictionary<int, string> Libraries);
+
+    private static async Task<Names> NamesAsync(AppDbContext db, List<CountRow> counts, CancellationToken ct)
+    {
+        var m = counts.Where(c => c.M is not null).Select(c => c.M!).Distinct().ToList();
+        var l = counts.Where(c => c.L is > 0).Select(c => c.L!.Value).Distinct().ToList();
+        return new Names(
+            await db.Counties.AsNoTracking().ToDictionaryAsync(x => x.Code, x => x.Name, ct),
+            await db.Municipalities.AsNoTracking().Where(x => m.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.Name, ct),
+            await db.Libraries.AsNoTracking().Where(x => l.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
+    }
+
+    private static (GroupLevel, string, string?) Describe(CountRow c, Names names)
+    {
+        var place = c.C is null ? "Hela landet" : c.M is null ? names.Counties.GetValueOrDefault(c.C, c.C)
+            : c.L is null ? names.Municipalities.GetValueOrDefault(c.M, c.M)
+            : c.L == 0 ? $"{names.Municipalities.GetValueOrDefault(c.M, c.M)}: {NoLibrary.ToLowerInvariant()}" : names.Libraries.GetValueOrDefault(c.L.Value, $"Bibliotek {c.L}");
+        var geoKey = Key(c.C, c.M, c.L, null, null);
+        if (c.T is not null) return (GroupLevel.JobTitle, $"{place}: {Background.Label(Background.JobTitles, c.T)}", geoKey);
+        if (c.Y is not null) return (GroupLevel.Years, $"{place}: {Background.Label(Background.YearsBands, c.Y)} i yrket", geoKey);
+        var level = c.C is null ? GroupLevel.Nation : c.M is null ? GroupLevel.Region : c.L is null ? GroupLevel.Municipality : GroupLevel.Library;
+        var parent = level switch
+        {
+            GroupLevel.Region => "N",
+            GroupLevel.Municipality => Key(c.C, null, null, null, null),
+            GroupLevel.Library => Key(c.C, c.M, null, null, null),
+            _ => null,
+        };
+        return (level, place, parent);
+    }
+
+    private static int Order(GroupLevel l) => (int)l;
+}

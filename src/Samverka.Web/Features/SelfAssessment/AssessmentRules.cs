@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using Samverka.Web.Infrastructure;
+
+namespace Samverka.Web.Features.SelfAssessment;
+
+/// <summary>Who may do what with the self-assessment; pages and the API ask here.</summary>
+public static class AssessmentRules
+{
+    /// <summary>A regional coordinator opens rounds for their own region; administrators for any.</summary>
+    public static bool CanManageRound(UserScope s, string countyCode) => s.IsSystem || s.IsAdmin || s.Counties.Contains(countyCode);
+
+    public static bool CanOpenAnyRound(UserScope s) => s.IsSystem || s.IsAdmin || s.Counties.Count > 0;
+
+    /// <summary>The round's links: those who manage it, and the national coordinator (reads every region).</summary>
+    public static bool CanReadRound(UserScope s, string countyCode) => s.ReadsEverything || s.Counties.Contains(countyCode);
+
+    /// <summary>Only administrators create instrument versions (reference data).</summary>
+    public static bool CanEditInstruments(UserScope s) => s.IsSystem || s.IsAdmin;
+
+    /// <summary>256 random bits, URL-safe: a link cannot be guessed or derived from another.</summary>
+    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Sweden).DateTime);
+    private static readonly TimeZoneInfo Sweden = Samverka.Web.Infrastructure.SwedishTimeZone.Zone;
+
+    public static bool IsOpen(AssessmentRound r, DateOnly today) => !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn;
+}

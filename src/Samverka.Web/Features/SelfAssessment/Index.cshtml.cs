@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
+
+namespace Samverka.Web.Features.SelfAssessment;
+
+/// <summary>The self-assessment's start page (public): the rounds the user may read, and where to go next.</summary>
+public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : PageModel
+{
+    public record Row(int Id, string Name, string County, DateOnly OpensOn, DateOnly ClosesOn, bool Open, int Responses);
+    public List<Row> Rounds { get; private set; } = [];
+    public bool CanOpen { get; private set; }
+    public bool CanSeeResults { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var s = user.Scope;
+        CanOpen = AssessmentRules.CanOpenAnyRound(s);
+        CanSeeResults = Aggregates.MaySeeResults(s);
+        var counties = s.Counties.ToArray();
+        var everything = s.ReadsEverything;
+        var today = AssessmentRules.Today(time);
+        var rounds = await db.AssessmentRounds.AsNoTracking().Where(r => everything || counties.Contains(r.CountyCode))
+            .OrderByDescending(r => r.OpensOn).ThenBy(r => r.County!.Name)
+            .Select(r => new { r.Id, r.Name, County = r.County!.Name, r.OpensOn, r.ClosesOn, r.ClosedEarly,
+                Responses = db.AssessmentResponses.Count(x => x.RoundId == r.Id) })
+            .ToListAsync();
+        Rounds = rounds.Select(r => new Row(r.Id, r.Name, r.County, r.OpensOn, r.ClosesOn,
+            !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn, r.Responses)).ToList();
+    }
+}

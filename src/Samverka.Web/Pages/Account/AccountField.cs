@@ -1,4 +1,0 @@
-namespace Samverka.Web.Pages.Account;
-
-/// <summary>What _AccountField renders: secret or one-time fields, never pre-filled.</summary>
-public record AccountField(string Name, string Label, string Type, string Autocomplete, string? Hint = null, string? InputMode = null);

@@ -1,6 +1,0 @@
-using Samverka.Web.Data;
-
-namespace Samverka.Web.Pages.ActivityPlans;
-
-/// <summary>What _AreaFields needs: the form, the counties to share with, and the plan's own county (not offered).</summary>
-public record AreaFieldsModel(AreaForm Form, IReadOnlyList<County> Counties, string OwnCounty);

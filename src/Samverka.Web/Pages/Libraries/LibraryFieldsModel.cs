@@ -1,8 +1,0 @@
-using Samverka.Web.Data;
-
-namespace Samverka.Web.Pages.Libraries;
-
-public record LibraryFieldsModel(LibraryForm Form, IReadOnlyList<Municipality> Municipalities)
-{
-    public string? Value(string field) => typeof(LibraryForm).GetProperty(field)!.GetValue(Form) as string;
-}

@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Samverka.Tests.Support;
+using static Samverka.Tests.Security.ScopeSupport;
+using Samverka.Web.Features.SelfAssessment;
+
+namespace Samverka.Tests.Features.SelfAssessment;
+
+/// <summary>Aggregates through the API and the results page: thresholds, complementary suppression, scope.</summary>
+[Collection(AppCollection.Name)]
+public class AggregateTests(SamverkaFactory app)
+{
+    private async Task<AssessmentAggregatesDto> AggregatesAsync(string account, int year, string? group = null)
+    {
+        var client = await app.As(account);
+        var response = await client.GetAsync($"/api/v1/self-assessment/aggregates?year={year}" + (group is null ? "" : $"&group={Uri.EscapeDataString(group)}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<AssessmentAggregatesDto>())!;
+    }
+
+    /// <summary>One municipality (Sala) with <paramref name="n"/> responses and nothing else in the year.</summary>
+    private async Task<AssessmentGroupDto> SingleGroupAsync(int n)
+    {
+        var year = AssessmentSamples.NewYear();
+        var round = await AssessmentSamples.CreateYearRoundAsync(app, "19", year);
+        await AssessmentSamples.AddResponsesAsync(app, round.Id, "1981", null, n, score: 3);
+        var result = await AggregatesAsync(Nora, year, "M:1981");
+        return result.Groups.Single(g => g.Key == "M:1981");
+    }
+
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    public async Task Mean_ShownFromFiveResponses(int n, bool shown)
+    {
+        var g = await SingleGroupAsync(n);
+        Assert.Equal(n, g.Respondents);
+        Assert.Equal(shown, g.MeanShown);
+        Assert.Equal(shown ? 3.0 : null, g.Areas[0].Mean);
+        Assert.Equal(shown ? 3.0 : null, g.Competences.Single(c => c.Code == "4.2").Mean);
+    }
+
+    [Theory]
+    [InlineData(7, false)]
+    [InlineData(8, true)]
+    public async Task Distribution_ShownFromEightResponses(int n, bool shown)
+    {
+        var g = await SingleGroupAsync(n);
+        Assert.True(g.MeanShown);
+        Assert.Equal(shown, g.DistributionShown);
+        Assert.Equal(shown ? [0, 0, 100, 0, 0, 0, 0] : null, g.Areas[3].Distribution);
+    }
+
+    /// <summary>
+    /// Skåne: Malmö = library A 6 + library B 4 + no library 10, Lund 3, Helsingborg 12; two managers (Chef) in Malmö;
+    /// Lund and Helsingborg 0–2 years in the profession, Malmö 6–10 (else Malmö by years would equal Malmö and reveal Lund).
+    /// Västmanland: Västerås 20. Every figure the national coordinator gets is checked for subtraction.
+    /// </summary>
+    private async Task<(int Year, int A, int B)> MixedYearAsync()
+    {
+        var year = AssessmentSamples.NewYear();
+        var skane = await AssessmentSamples.CreateYearRoundAsync(app, "12", year);
+        var vastmanland = await AssessmentSamples.CreateYearRoundAsync(app, "19", year);
+        var a = await AssessmentSamples.NewLibraryAsync(app, "1280");
+        var b = await AssessmentSamples.NewLibraryAsync(app, "1280");
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1280", a, 6, score: 5);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1280", b, 4, score: 2);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1280", null, 8, score: 4);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1280", null, 2, jobTitle: "Chef", score: 6);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1281", null, 3, years: "0-2", score: 1);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1283", null, 12, years: "0-2", score: 5);
+        await AssessmentSamples.AddResponsesAsync(app, vastmanland.Id, "1980", null, 20, jobTitle: "Biblioteksassistent", score: 4);
+        return (year, a, b);
+    }
+
+    [Fact]
+    public async Task SubtractionAttack_AcrossLibraryMunicipalityRegionAndJobTitles_FindsNothing()
+    {
+        var (year, a, b) = await MixedYearAsync();
+        var result = await AggregatesAsync(Nora, year);
+        var groups = result.Groups.ToDictionary(g => g.Key);
+
+        // The small groups and their complements are hidden, the large parents shown.
+        Assert.False(groups[$"L:1280:{b}"].MeanShown); // 4
+        Assert.False(groups[$"L:1280:{a}"].MeanShown); // 6, else Malmö − the rest reveals the 4
+        Assert.True(groups["M:1280"].MeanShown, string.Join(", ", result.Groups.Where(g => !g.MeanShown).Select(g => $"{g.Key} ({g.Respondents})")));
+        Assert.False(groups["M:1281"].MeanShown); // Lund 3
+        Assert.False(groups["M:1283"].MeanShown); // Helsingborg 12, else Skåne − Malmö reveals Lund
+        Assert.True(groups["C:12"].MeanShown);
+        Assert.False(groups["N|T:Chef"].MeanShown);
+        Assert.False(groups["C:12|T:Chef"].MeanShown);
+        Assert.False(groups["M:1280|T:Chef"].MeanShown);
+
+        foreach (var threshold in new[] { (result.MinGroupForMean, false), (result.MinGroupForDistribution, true) })
+            AssertNothingDerivable(result.Groups, threshold.Item1, threshold.Item2);
+    }
+
+    /// <summary>
+    /// The attack: for every published sum (parent = its children), parent total minus the shown children
+    /// leaves the hidden children's total. It must be of none, or of at least two groups with at least
+    /// the threshold together; and a hidden parent must not be recoverable from shown children.
+    /// </summary>
+    private static void AssertNothingDerivable(IReadOnlyList<AssessmentGroupDto> groups, int threshold, bool distribution)
+    {
+        bool Shown(AssessmentGroupDto g) => distribution ? g.DistributionShown : g.MeanShown;
+        var byKey = groups.ToDictionary(g => g.Key);
+        var sums = new Dictionary<string, List<AssessmentGroupDto>>();
+        void Add(string parent, AssessmentGroupDto child)
+        {
+            if (!sums.TryGetValue(parent, out var list)) sums[parent] = list = [];
+            list.Add(child);
+        }
+        // A published sum is named "parent#dimension": geography, job title (T) or years band (Y).
+        foreach (var g in groups)
+        {
+            var parts = g.Key.Split('|');
+            if (parts.Length == 1 && g.ParentKey is { } p) Add($"{p}#geo", g);
+            if (parts.Length == 2)
+            {
+                Add($"{parts[0]}#{parts[1][0]}", g);
+                var geo = byKey.GetValueOrDefault(parts[0]);
+                if (geo?.ParentKey is { } geoParent) Add($"{geoParent}|{parts[1]}#geo", g);
+            }
+        }
+        var failures = new List<string>();
+        foreach (var (sumKey, children) in sums)
+        {
+            var parentKey = sumKey.Split('#')[0];
+            if (!byKey.TryGetValue(parentKey, out var parent)) continue;
+            var hidden = children.Where(c => !Shown(c)).ToList();
+            Assert.True(parent.Respondents == children.Sum(c => c.Respondents), $"{sumKey}: children do not add up"); // the children partition the parent
+            if (!Shown(parent))
+            {
+                if (hidden.Count < children.Count) failures.Add($"{parentKey} hidden but {children.Count - hidden.Count} children shown");
+            }
+            else if (hidden.Count == 1 || (hidden.Count > 1 && hidden.Sum(h => h.Respondents) < threshold))
+                failures.Add($"{parentKey}: shown, hidden children {string.Join(", ", hidden.Select(h => $"{h.Key} ({h.Respondents})"))} derivable");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.All(groups.Where(g => !Shown(g)), g => Assert.All(distribution ? g.Areas.Select(a => a.Distribution as object) : g.Areas.Select(a => a.Mean as object), Assert.Null));
+    }
+
+    [Fact]
+    public async Task Api_Scope_CoordinatorSeesOwnRegionOnly_StaffIsRefused()
+    {
+        var (year, _, _) = await MixedYearAsync();
+
+        var viktor = await AggregatesAsync(Viktor, year);
+        var maja = await AggregatesAsync(Maja, year);
+        var hugo = await (await app.As(Hugo)).GetAsync($"/api/v1/self-assessment/aggregates?year={year}");
+        var anonymous = await app.Anonymous().GetAsync($"/api/v1/self-assessment/aggregates?year={year}");
+
+        Assert.All(viktor.Groups, g => Assert.Equal("19", g.CountyCode));
+        Assert.Contains(viktor.Groups, g => g.Key == "M:1980");
+        Assert.All(maja.Groups, g => Assert.Equal("1280", g.MunicipalityCode));
+        Assert.Equal(HttpStatusCode.Forbidden, hugo.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_BadYear_Is400WithSwedishMessage()
+    {
+        var response = await (await app.As(Nora)).GetAsync("/api/v1/self-assessment/aggregates?year=12");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Ange året", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(4, "–")]
+    [InlineData(5, "3,0")]
+    public async Task ResultsPage_Manager_SeesOwnMunicipalityMeanOnlyWhenLargeEnough(int n, string expected)
+    {
+        var year = AssessmentSamples.NewYear();
+        var round = await AssessmentSamples.CreateYearRoundAsync(app, "12", year);
+        await AssessmentSamples.AddResponsesAsync(app, round.Id, "1280", null, n, score: 3);
+        await AssessmentSamples.AddResponsesAsync(app, round.Id, "1281", null, 9, score: 6);
+
+        var doc = await (await app.As(Maja)).GetDocumentAsync($"/sjalvskattning/resultat?ar={year}");
+
+        var keys = doc.QuerySelectorAll("tr[data-key]").Select(r => r.GetAttribute("data-key")).ToList();
+        Assert.Contains("M:1280", keys);
+        Assert.DoesNotContain("M:1281", keys);
+        Assert.DoesNotContain("C:12", keys);
+        var cells = doc.QuerySelector("tr[data-key='M:1280']")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(expected, cells[2]); // first area, after level and n
+    }
+
+    [Fact]
+    public async Task ResultsPage_Coordinator_ComparesTwoYearsAndExportsMarkedCells()
+    {
+        var (before, after) = (AssessmentSamples.NewYear(), AssessmentSamples.NewYear());
+        var r1 = await AssessmentSamples.CreateYearRoundAsync(app, "12", before);
+        var r2 = await AssessmentSamples.CreateYearRoundAsync(app, "12", after);
+        await AssessmentSamples.AddResponsesAsync(app, r1.Id, "1280", null, 10, score: 3);
+        await AssessmentSamples.AddResponsesAsync(app, r2.Id, "1280", null, 10, score: 5);
+        await AssessmentSamples.AddResponsesAsync(app, r2.Id, "1281", null, 2, score: 5); // hidden, and Helsingborg with it
+        await AssessmentSamples.AddResponsesAsync(app, r2.Id, "1283", null, 6, score: 5);
+        var sara = await app.As(Sara);
+
+        var doc = await sara.GetDocumentAsync($"/sjalvskattning/resultat?ar={after}&jamfor={before}");
+        var csv = await sara.GetAsync($"/sjalvskattning/resultat?handler=Csv&ar={after}");
+
+        var compare = doc.QuerySelector("#compare-caption")!.ParentElement!;
+        var malmo = compare.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("Malmö"));
+        Assert.Contains("3,0", malmo.TextContent);
+        Assert.Contains("5,0", malmo.TextContent);
+        Assert.Contains("+2,0", malmo.TextContent);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        var lund = text.Split("\r\n").Single(l => l.StartsWith("Lund;", StringComparison.Ordinal));
+        Assert.Contains(";2;–;", lund);
+        Assert.Contains("– = dolt", text);
+        Assert.DoesNotContain("Västerås", text);
+    }
+
+    [Fact]
+    public async Task ResultsPage_YearOutOfRange_Is400WithSwedishMessage()
+    {
+        var response = await (await app.As(Sara)).GetAsync("/sjalvskattning/resultat?ar=1850");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Ange ett år mellan 2000 och 2100, till exempel 2020.", (await response.ToDocumentAsync()).ErrorMessages());
+    }
+
+    [Fact]
+    public async Task ResultsPage_Staff_IsRefused()
+    {
+        var response = await (await app.As(Hugo)).GetAsync("/sjalvskattning/resultat");
+        Assert.True(IsDenied(response));
+    }
+}
