@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Self-assessment benchmark: 100 000 synthetic responses (24 scores each, 2.4 million rows) in
 # rounds of every region in one year, on a private PostgreSQL cluster, then the national
-# aggregate's statement timed as Samverka runs it (Assessment/Aggregates.cs: n and the sums per
+# aggregate's statement timed as Samverka runs it (Features/SelfAssessment/Aggregates.cs: n and the sums per
 # competence for every group of every grouping set, computed by PostgreSQL).
 # Not part of ./test. Standalone:
 #

@@ -1,191 +1,55 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Samverka.Web.Data;
-using Samverka.Web.Infrastructure;
+// Samverka's table of contents: each shared concern and each feature registers itself from its own
+// folder (Infrastructure/*Setup.cs, Features/<Feature>/<Feature>Feature.cs and <Feature>Api.cs).
 using Samverka.Web.Features.Accounts;
-using Samverka.Web.Features.Directory;
-using Samverka.Web.Features.Programmes.ReferenceGroups;
-using Samverka.Web.Features.Programmes;
-using Samverka.Web.Features.Engagement;
-using Samverka.Web.Features.Agreements;
 using Samverka.Web.Features.Activities;
-using Samverka.Web.Features.SelfAssessment;
 using Samverka.Web.Features.ActivityPlans;
+using Samverka.Web.Features.Agreements;
+using Samverka.Web.Features.Directory;
+using Samverka.Web.Features.Engagement;
 using Samverka.Web.Features.LibraryPlans;
 using Samverka.Web.Features.Needs;
-
-var sv = CultureInfo.GetCultureInfo("sv-SE");
-CultureInfo.DefaultThreadCurrentCulture = sv;
-CultureInfo.DefaultThreadCurrentUICulture = sv;
+using Samverka.Web.Features.Programmes;
+using Samverka.Web.Features.Programmes.ReferenceGroups;
+using Samverka.Web.Features.SelfAssessment;
+using Samverka.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
-builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+var config = builder.Configuration;
 
-var connectionString = builder.Configuration.GetConnectionString("Default")
-    ?? throw new InvalidOperationException("ConnectionStrings:Default is not set. ./run sets it for the private cluster.");
-var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
-builder.Services.AddSingleton(dataSource);
-// ScopeGuardInterceptor refuses any write outside the user's organisations (second layer behind DirectoryAccess).
-var scopeGuard = new ScopeGuardInterceptor();
-// AuditInterceptor (after the guard, so a refused write opens no transaction) writes the audit rows in the change's transaction.
-builder.Services.AddSingleton<AuditLog>();
-builder.Services.AddSingleton<AuditInterceptor>();
-builder.Services.AddSingleton<EngagementCacheInterceptor>(); // programme data changed: the public output cache is emptied
-builder.Services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(dataSource)
-    .AddInterceptors(scopeGuard, sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<EngagementCacheInterceptor>()));
-builder.Services.AddSingleton<MigrationRunner>();
-builder.Services.AddScoped<StartupData>();
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<CurrentUser>();
-builder.Services.Configure<SamverkaOptions>(builder.Configuration.GetSection("Samverka"));
-builder.Services.AddOutbox(builder.Configuration);
-builder.Services.AddHostedService<ReminderService>(); // agreement follow-ups and library plans
-builder.Services.Configure<Samverka.Web.Features.SelfAssessment.SelfAssessmentOptions>(builder.Configuration.GetSection("Samverka:SelfAssessment"));
+// Shared: Swedish culture, logging, Razor Pages under Features/, caching, JSON, OpenAPI, health, errors.
+builder.AddSamverkaWeb(pages => pages.AddDirectoryConventions());
+builder.Services.AddSamverkaData(config);   // PostgreSQL, AppDbContext + scope guard + audit, migrations
+builder.Services.AddOutbox(config);         // e-mail through the outbox table
+builder.Services.AddHostedService<ReminderService>(); // runs the reminder queues features register
 
-builder.Services.AddIdentityCore<AppUser>(o =>
-    {
-        o.User.RequireUniqueEmail = true;
-        o.Password.RequiredLength = 12;
-        o.Password.RequireDigit = false;
-        o.Password.RequireLowercase = false;
-        o.Password.RequireUppercase = false;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-    })
-    .AddEntityFrameworkStores<AppDbContext>()
-    .AddSignInManager<AppSignInManager>()
-    .AddPasswordValidator<CommonPasswordValidator>()
-    .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider) // each TOTP code once
-    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-    .AddErrorDescriber<SwedishIdentityErrorDescriber>();
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-builder.Services.ConfigureApplicationCookie(o =>
-{
-    o.LoginPath = "/konto/logga-in";
-    o.LogoutPath = "/konto/logga-ut";
-    o.AccessDeniedPath = "/konto/nekad";
-    // Cookie names, flags and timeouts: SignInSecurity.AddSignInSecurity.
-    // The JSON API answers 401/403 instead of redirecting to an HTML sign-in page.
-    o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-    o.Events.OnRedirectToAccessDenied = async ctx =>
-    {
-        await AuditLog.AccessDeniedAsync(ctx.HttpContext); // every Forbid passes here: policies and pages alike
-        await ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
-    };
-});
-builder.Services.AddSignInSecurity(builder.Configuration);
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.DirectoryEditors.Split(',')));
-
-builder.Services.AddDataProtection().SetApplicationName("Samverka");
-builder.Services.AddSingleton<DatabaseXmlRepository>();
-builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-    .Configure<DatabaseXmlRepository>((o, repo) => o.XmlRepository = repo);
-
-// Emit å, ä, ö as they are instead of as &#xE5; entities: smaller, readable pages.
-builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddAntiforgery(); // __Host- cookie: SignInSecurity
-builder.Services.AddOutputCache(o =>
-{
-    o.AddPolicy(CachePolicies.Directory, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(CachePolicies.Directory).SetVaryByQuery("*"));
-    // Every distinct query string is its own entry, so made-up parameters could fill memory:
-    // keep the cache small (the whole public directory fits many times over) and skip huge pages.
-    o.SizeLimit = 32 * 1024 * 1024;
-    o.MaximumBodySize = 1024 * 1024;
-});
-builder.Services.AddRazorPages(o =>
-{
-    o.RootDirectory = "/Features";
-    o.Conventions.AuthorizeFolder("/Directory/People");
-    o.Conventions.AuthorizePage("/Directory/People/Create", Policies.DirectoryEditor);
-    o.Conventions.AuthorizePage("/Directory/People/Edit", Policies.DirectoryEditor);
-    o.Conventions.AuthorizeFolder("/Directory/Libraries", Policies.DirectoryEditor);
-    o.Conventions.AllowAnonymousToPage("/Directory/Libraries/Index");
-    o.Conventions.AllowAnonymousToPage("/Directory/Libraries/Details");
-});
-builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(o =>
-{
-    o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
-    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-});
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<ScopeViolationHandler>(); // before the API's 500: a forgotten scope check is a 403
-builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+// Features that bring services of their own.
+builder.Services.AddSamverkaIdentity(config);
+builder.Services.AddAgreements();
+builder.Services.AddLibraryPlans();
+builder.Services.AddEngagement();
+builder.Services.AddSelfAssessment(config);
 
 var app = builder.Build();
+if (!await app.PrepareDatabaseAsync(args)) return; // migrate, load reference and demo data
 
-// Development aid: prints EF's view of the schema to draft the next SQL migration.
-if (args.Contains("--print-schema"))
-{
-    using var s = app.Services.CreateScope();
-    Console.WriteLine(s.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
-    return;
-}
-
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync();
-    await scope.ServiceProvider.GetRequiredService<StartupData>().LoadAsync();
-}
-
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/fel/500");
-    app.UseHsts();
-}
-app.UseMiddleware<SecurityHeadersMiddleware>();
-app.UseSwedishStatusCodePages();
-app.UseRequestLocalization(new RequestLocalizationOptions
-{
-    DefaultRequestCulture = new RequestCulture(sv),
-    SupportedCultures = [sv],
-    SupportedUICultures = [sv],
-});
-app.UseStaticFiles();
-app.UseRouting();
-app.UseSignInRateLimiting();
-app.UseAuthentication();
-app.UseAdminTwoFactorRequirement();
-app.UseAuthorization();
+app.UseSamverkaWeb();       // error pages, security headers, status pages, culture, static files, routing
+app.UseSamverkaIdentity();  // sign-in rate limits, authentication, admin two-factor, authorisation
 app.UseOutputCache();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapSamverkaEssentials(); // /health/live, /health/ready, /openapi/v1.json
 app.MapDirectoryApi();
-app.MapReferenceGroupsApi();
 app.MapProgrammesApi();
+app.MapReferenceGroupsApi();
 app.MapEngagementApi();
 app.MapAgreementsApi();
 app.MapActivitiesApi();
 app.MapSelfAssessmentApi();
 app.MapActivityPlansApi();
-app.MapPlansApi();
+app.MapLibraryPlansApi();
 app.MapNeedsApi();
 app.MapRazorPages();
 
 app.Run();
-
-static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
-{
-    if (ctx.Request.Path.StartsWithSegments("/api"))
-    {
-        ctx.Response.StatusCode = status;
-        return Task.CompletedTask;
-    }
-    ctx.Response.Redirect(ctx.RedirectUri);
-    return Task.CompletedTask;
-}
 
 public partial class Program;

@@ -165,7 +165,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
 
         AccountModel.Configure(b);
         ProgrammeModel.Configure(b);
+        ThemeModel.Configure(b);
         ActivityModel.Configure(b);
+        // Uploaded files are shared by agreements and library plans.
+        b.Entity<StoredFile>(e =>
+        {
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.UploadedBy).HasMaxLength(256);
+        });
         AgreementModel.Configure(b);
         RegistrationModel.Configure(b);
         SelfAssessmentModel.Configure(b);

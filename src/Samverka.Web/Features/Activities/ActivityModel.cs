@@ -5,16 +5,11 @@ using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Activities;
 
-/// <summary>EF mapping of themes, activities and stored files (migration 0005_activities.sql).</summary>
+/// <summary>EF mapping of activities, their sessions, themes and organisers (migration 0005_activities.sql).</summary>
 internal static class ActivityModel
 {
     public static void Configure(ModelBuilder b)
     {
-        b.Entity<Theme>(e =>
-        {
-            e.Property(x => x.Name).HasMaxLength(100).UseCollation(AppDbContext.SwedishCollation);
-            e.HasIndex(x => x.Name).IsUnique();
-        });
         b.Entity<Activity>(e =>
         {
             e.Property(x => x.Title).HasMaxLength(200);
@@ -47,13 +42,6 @@ internal static class ActivityModel
             e.HasOne(x => x.Activity).WithMany(a => a.CoOrganisers).HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Library).WithMany().HasForeignKey(x => x.LibraryId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.County).WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<StoredFile>(e =>
-        {
-            e.Property(x => x.FileName).HasMaxLength(255);
-            e.Property(x => x.ContentType).HasMaxLength(100);
-            e.Property(x => x.Sha256).HasMaxLength(64);
-            e.Property(x => x.UploadedBy).HasMaxLength(256);
         });
     }
 }

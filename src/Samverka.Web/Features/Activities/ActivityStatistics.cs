@@ -43,7 +43,7 @@ public static class ActivityStatistics
         rows.SelectMany(r => keys(r).Select(k => (Key: k, r.Year, r.Attended)))
             .GroupBy(x => (x.Key, x.Year))
             .Select(g => new Count(g.Key.Key, g.Key.Year, g.Count(), g.Count(x => x.Attended)))
-            .OrderByDescending(c => c.Year).ThenBy(c => c.Key, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false)).ToList();
+            .OrderByDescending(c => c.Year).ThenBy(c => c.Key, SwedishText.Order).ToList();
 
     /// <summary>
     /// The municipality page is in the public output cache: a registration or attendance change empties it,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 using Samverka.Web.Features.Activities;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.ActivityPlans;
 
@@ -47,7 +48,7 @@ public static class NationalSummary
                     held.Sum(a => participants.GetValueOrDefault(a.Id)),
                     held.SelectMany(a => a.CoOrganisers.Append(a.Organiser)).OfType<string>().Distinct().Count());
             })
-            .OrderByDescending(a => a.Regions.Count).ThenBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), true))
+            .OrderByDescending(a => a.Regions.Count).ThenBy(a => a.Name, SwedishText.OrderIgnoringCase)
             .ToList();
     }
 }

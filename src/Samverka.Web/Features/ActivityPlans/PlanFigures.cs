@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 using Samverka.Web.Features.Activities;
 using Samverka.Web.Features.Engagement;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.ActivityPlans;
 
@@ -79,7 +80,7 @@ public static class PlanFigures
         var source = await PlanSourceFigures.ComputeAsync(db, countyCode, from, to, themes, now, ct);
         var reach = inCounty.Select(m => new MunicipalityReach(m.Code, m.Name, activitiesBy.GetValueOrDefault(m.Code), enrolmentsBy.GetValueOrDefault(m.Code),
                 source.ParticipantsBy.GetValueOrDefault(m.Code), source.WorkshopCodes.Contains(m.Code), source.CurrentPlanCodes.Contains(m.Code)))
-            .OrderBy(m => m.Name, EngagementValues.SwedishOrder).ToList();
+            .OrderBy(m => m.Name, SwedishText.OrderIgnoringCase).ToList();
 
         var figures = new List<PlanFigure>
         {

@@ -39,7 +39,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) :
                 a.ValidFrom, a.ValidTo, a.VersionNumber, AgreementRules.NextFollowUp(a)?.DueOn,
                 a.FollowUps.Count(f => AgreementRules.IsOverdue(a, f, today)), AgreementRules.EndsSoon(a, today)))
             // Overdue first (the most overdue on top), then by the next follow-up, then drafts and the rest by title.
-            .OrderByDescending(r => r.Overdue > 0).ThenBy(r => r.NextFollowUp ?? DateOnly.MaxValue).ThenBy(r => r.Title, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false))
+            .OrderByDescending(r => r.Overdue > 0).ThenBy(r => r.NextFollowUp ?? DateOnly.MaxValue).ThenBy(r => r.Title, SwedishText.Order)
             .ThenBy(r => r.Version)
             .ToList();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Engagement;
 
@@ -59,11 +60,10 @@ public static class EngagementValues
             var t = taken.GetValueOrDefault(m.Code) ?? new HashSet<int>();
             var y = years.GetValueOrDefault(m.Code) ?? [];
             return new Row(m, t, y, t.Count + (y.Count > 0 ? 1 : 0));
-        }).OrderBy(r => r.Municipality.Name, SwedishOrder).ToList();
+        }).OrderBy(r => r.Municipality.Name, SwedishText.OrderIgnoringCase).ToList();
         return new Summary(programmeId, name, fromYear, toYear, dataNote, offerings, rows);
     }
 
-    public static readonly StringComparer SwedishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
 
     /// <summary>The summary for a programme over its regions' municipalities, or null when there is no such programme.</summary>
     public static async Task<Summary?> ForProgrammeAsync(AppDbContext db, int programmeId, CancellationToken ct = default)
@@ -104,7 +104,7 @@ public static class EngagementValues
             .GroupBy(x => x.Code)
             .ToDictionary(g => g.Key, g => (Value: g.Sum(x => x.Value), Max: g.Sum(x => x.Max), Count: g.Count()));
         return all.Select(m => byCode.TryGetValue(m.Code, out var v) ? new NationalRow(m, v.Value, v.Max, v.Count) : new NationalRow(m, 0, 0, 0))
-            .OrderBy(r => r.Municipality.Name, SwedishOrder).ToList();
+            .OrderBy(r => r.Municipality.Name, SwedishText.OrderIgnoringCase).ToList();
     }
 
     public static Task<List<Place>> AllPlacesAsync(AppDbContext db, CancellationToken ct = default) =>

@@ -55,9 +55,9 @@ public class IndexModel(AppDbContext db) : PageModel
         }
         Rows = Sort switch
         {
-            "varde" => [.. Rows.OrderByDescending(r => r.Value ?? -1).ThenBy(r => r.Municipality.Name, Calc.SwedishOrder)],
-            "befolkning" => [.. Rows.OrderByDescending(r => r.Municipality.Population).ThenBy(r => r.Municipality.Name, Calc.SwedishOrder)],
-            _ => [.. Rows.OrderBy(r => r.Municipality.Name, Calc.SwedishOrder)],
+            "varde" => [.. Rows.OrderByDescending(r => r.Value ?? -1).ThenBy(r => r.Municipality.Name, SwedishText.OrderIgnoringCase)],
+            "befolkning" => [.. Rows.OrderByDescending(r => r.Municipality.Population).ThenBy(r => r.Municipality.Name, SwedishText.OrderIgnoringCase)],
+            _ => [.. Rows.OrderBy(r => r.Municipality.Name, SwedishText.OrderIgnoringCase)],
         };
 
         var max = Rows.Count == 0 ? 0 : Rows.Max(r => r.Max);

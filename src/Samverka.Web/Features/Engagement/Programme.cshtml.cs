@@ -57,8 +57,8 @@ public class ProgrammeModel(AppDbContext db) : PageModel
         Classes = Map(s, "karta").Classes.ToList();
         Rows = Sort switch
         {
-            "varde" => [.. s.Rows.OrderByDescending(r => r.Value).ThenBy(r => r.Municipality.Name, Calc.SwedishOrder)],
-            "befolkning" => [.. s.Rows.OrderByDescending(r => r.Municipality.Population).ThenBy(r => r.Municipality.Name, Calc.SwedishOrder)],
+            "varde" => [.. s.Rows.OrderByDescending(r => r.Value).ThenBy(r => r.Municipality.Name, SwedishText.OrderIgnoringCase)],
+            "befolkning" => [.. s.Rows.OrderByDescending(r => r.Municipality.Population).ThenBy(r => r.Municipality.Name, SwedishText.OrderIgnoringCase)],
             _ => [.. s.Rows],
         };
         return true;

@@ -23,9 +23,9 @@ public record PlanOverviewDto(int Year, string? CountyCode, int Total, int Curre
     IReadOnlyList<PlanSeriesPointDto> Series, IReadOnlyList<PlanStatusRowDto> Municipalities);
 
 /// <summary>The library-plan register as open data: every plan and the status per municipality for any year.</summary>
-public static class PlansApi
+public static class LibraryPlansApi
 {
-    public static void MapPlansApi(this IEndpointRouteBuilder app)
+    public static void MapLibraryPlansApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/library-plans").WithTags("Biblioteksplaner");
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 using Samverka.Web.Features.Engagement;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.LibraryPlans;
 
@@ -41,7 +42,7 @@ public static class PlanOverview
         var municipalities = await db.Municipalities.AsNoTracking()
             .Where(m => countyCode == null || m.CountyCode == countyCode)
             .Select(m => new Place(m.Code, m.Name, m.CountyCode, m.County!.Name)).ToListAsync(ct);
-        municipalities = [.. municipalities.OrderBy(m => m.Name, EngagementValues.SwedishOrder)];
+        municipalities = [.. municipalities.OrderBy(m => m.Name, SwedishText.OrderIgnoringCase)];
         var plans = await db.LibraryPlans.AsNoTracking()
             .Where(p => p.MunicipalityCode != null && (countyCode == null || p.Municipality!.CountyCode == countyCode))
             .Select(p => new { p.MunicipalityCode, p.ValidFrom, p.ValidTo }).ToListAsync(ct);

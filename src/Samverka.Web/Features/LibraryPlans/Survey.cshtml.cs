@@ -70,7 +70,7 @@ public class SurveyModel(AppDbContext db, CurrentUser user, TimeProvider time) :
         var rows = await db.PlanSurveyResponses.AsNoTracking().Where(r => r.SurveyId == Id)
             .Select(r => new Row(r.Id, r.MunicipalityCode, r.Municipality!.Name, r.AnsweredAt, r.HasPlan, r.ExpiresYear, r.NewPlanInProgress,
                 r.WantsJointWork, r.Comment, r.ConfirmedAt)).ToListAsync();
-        Rows = [.. rows.OrderBy(r => r.Name, EngagementValues.SwedishOrder)];
+        Rows = [.. rows.OrderBy(r => r.Name, SwedishText.OrderIgnoringCase)];
         return true;
     }
 }

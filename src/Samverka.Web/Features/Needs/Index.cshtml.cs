@@ -49,7 +49,7 @@ public class IndexModel(AppDbContext db, CurrentUser user) : PageModel
             .OrderByDescending(r => r.CreatedAt)
             .Select(r => new { r.Id, r.Title, r.Period, Regions = r.Regions.Select(x => x.County!.Name).ToList(), Closed = r.ClosedAt != null })
             .ToListAsync();
-        Rounds = [.. rounds.Select(r => new RoundRow(r.Id, r.Title, r.Period, string.Join(", ", r.Regions.Order(EngagementValues.SwedishOrder)), r.Closed))];
+        Rounds = [.. rounds.Select(r => new RoundRow(r.Id, r.Title, r.Period, string.Join(", ", r.Regions.Order(SwedishText.OrderIgnoringCase)), r.Closed))];
         MayCreateRound = user.Scope.IsAdmin || user.Scope.Counties.Count > 0;
     }
 }

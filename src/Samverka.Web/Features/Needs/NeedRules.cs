@@ -67,13 +67,13 @@ public static class NeedRules
             .GroupBy(p => p.NeedId).Select(g => new { NeedId = g.Key, Points = g.Sum(p => p.Points), Voters = g.Count() }).ToDictionaryAsync(g => g.NeedId, ct);
         return [.. needs.Select(n => new ResultRow(n.NeedId, n.Title, points.TryGetValue(n.NeedId, out var p) ? p.Points : 0,
                 p?.Voters ?? 0, n.Rank, n.IsPriority))
-            .OrderBy(r => r.Rank ?? int.MaxValue).ThenByDescending(r => r.Points).ThenBy(r => r.Title, EngagementValues.SwedishOrder)];
+            .OrderBy(r => r.Rank ?? int.MaxValue).ThenByDescending(r => r.Points).ThenBy(r => r.Title, SwedishText.OrderIgnoringCase)];
     }
 
     /// <summary>Closes a round: ranks by points (ties share the order of their titles), the top N become priorities.</summary>
     public static async Task CloseAsync(AppDbContext db, PriorityRound round, DateTimeOffset now, CancellationToken ct = default)
     {
-        var order = (await ResultAsync(db, round.Id, ct)).OrderByDescending(r => r.Points).ThenBy(r => r.Title, EngagementValues.SwedishOrder).ToList();
+        var order = (await ResultAsync(db, round.Id, ct)).OrderByDescending(r => r.Points).ThenBy(r => r.Title, SwedishText.OrderIgnoringCase).ToList();
         var rows = await db.PriorityRoundNeeds.Where(x => x.RoundId == round.Id).ToDictionaryAsync(x => x.NeedId, ct);
         for (var i = 0; i < order.Count; i++)
         {

@@ -108,7 +108,7 @@ public class RoundModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         var regions = round.Regions.Select(r => r.CountyCode).ToList();
         if (!await NeedRules.CanSeeRoundAsync(db, user.Scope, regions)) return false;
         Round = round;
-        RegionNames = string.Join(", ", round.Regions.Select(r => r.County!.Name).Order(EngagementValues.SwedishOrder));
+        RegionNames = string.Join(", ", round.Regions.Select(r => r.County!.Name).Order(SwedishText.OrderIgnoringCase));
         MayManage = NeedRules.CanManageRound(user.Scope, regions);
         MayVote = await NeedRules.MayVoteAsync(db, user.Scope, regions);
         var email = user.Scope.Email?.ToLowerInvariant();

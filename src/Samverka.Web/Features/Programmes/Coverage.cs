@@ -1,4 +1,5 @@
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Programmes;
 
@@ -34,7 +35,7 @@ public static class Coverage
     private static CoverageLine Line(ProgrammeFacts facts, string label, int? offeringId, IEnumerable<string> codes)
     {
         var reached = codes.ToHashSet();
-        var byName = facts.Region.OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false)).ToList();
+        var byName = facts.Region.OrderBy(m => m.Name, SwedishText.Order).ToList();
         return new CoverageLine(label, offeringId, byName.Where(m => reached.Contains(m.Code)).ToList(), byName.Where(m => !reached.Contains(m.Code)).ToList());
     }
 }

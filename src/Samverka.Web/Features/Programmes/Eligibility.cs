@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 
 using Samverka.Web.Features.Directory;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Programmes;
 
@@ -45,7 +46,7 @@ public static class Eligibility
         var exceptions = offering.Exceptions.ToDictionary(e => e.MunicipalityCode, e => e.Reason);
         return municipalities
             .Where(m => offering.CountyCode is null || m.CountyCode == offering.CountyCode)
-            .OrderBy(m => m.Name, StringComparer.Create(Sv, false))
+            .OrderBy(m => m.Name, SwedishText.Order)
             .Select(m => Evaluate(offering, m, exceptions.GetValueOrDefault(m.Code)))
             .ToList();
     }

@@ -79,7 +79,7 @@ public static class Aggregates
             var (level, label, parent) = Describe(c, names);
             rows.Add(new GroupRow(key, level, label, parent, c.C, c.M, c.L, c.T ?? c.Y, c.N, meanShown, distShown, figures));
         }
-        return [.. rows.OrderBy(r => Order(r.Level)).ThenBy(r => r.CountyCode).ThenBy(r => r.Label, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))];
+        return [.. rows.OrderBy(r => Order(r.Level)).ThenBy(r => r.CountyCode).ThenBy(r => r.Label, SwedishText.Order)];
     }
 
     /// <summary>Answers per competence and scale point for one group: the score rows of its responses only.</summary>

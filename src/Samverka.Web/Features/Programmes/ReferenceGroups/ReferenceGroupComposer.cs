@@ -1,4 +1,5 @@
 using System.Globalization;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Programmes.ReferenceGroups;
 
@@ -14,7 +15,7 @@ public sealed record ProposedMember(Placement Placement, string Reason);
 /// </summary>
 public static class ReferenceGroupComposer
 {
-    private static readonly StringComparer Swedish = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false);
+    private static readonly StringComparer Swedish = SwedishText.Order;
 
     /// <param name="region">The region's municipalities, placed.</param>
     /// <param name="partnerMunicipalities">Kept in every group.</param>

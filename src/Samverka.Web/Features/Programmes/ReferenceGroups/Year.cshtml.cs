@@ -73,7 +73,7 @@ public class YearModel(AppDbContext db, CurrentUser user) : PageModel
         Members = (facts.Group(year)?.Members ?? [])
             .OrderBy(m => m.MunicipalityCode is null)
             .ThenBy(m => m.MunicipalityCode is { } c && Placements.TryGetValue(c, out var p) ? p.Municipality.Name : m.ExternalName,
-                StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))
+                SwedishText.Order)
             .ToList();
         if (CanEdit)
         {
