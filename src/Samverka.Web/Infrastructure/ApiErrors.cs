@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Samverka.Web.Features.Directory;
 
 namespace Samverka.Web.Infrastructure;
+
+public record ApiError(string Message, IDictionary<string, string[]>? Errors = null);
 
 /// <summary>
 /// Every error the JSON API gives is <see cref="ApiError"/> with a Swedish message: never an HTML

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Samverka.Web.Features.Directory;
 
 namespace Samverka.Web.Infrastructure;
 

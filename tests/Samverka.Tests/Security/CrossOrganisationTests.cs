@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
 using static Samverka.Tests.Security.ScopeSupport;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Tests.Security;
 
@@ -77,7 +78,7 @@ public class CrossOrganisationTests(SamverkaFactory app)
 
         var put = await client.PutAsJsonAsync($"/api/v1/libraries/{id}", new { name = "Kapat namn", kind = "Filial", municipalityCode = municipality });
         Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
-        Assert.False(string.IsNullOrEmpty((await put.Content.ReadFromJsonAsync<Samverka.Web.Features.Directory.ApiError>())!.Message));
+        Assert.False(string.IsNullOrEmpty((await put.Content.ReadFromJsonAsync<Samverka.Web.Infrastructure.ApiError>())!.Message));
         var delete = await client.DeleteAsync($"/api/v1/libraries/{id}");
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
 
@@ -175,7 +176,7 @@ public class CrossOrganisationTests(SamverkaFactory app)
         var client = await app.As(Maja);
         var response = await client.PostAsJsonAsync("/api/v1/libraries", new { name = "API utanför", kind = "Filial", municipalityCode = "1980" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("Du får inte ändra bibliotek i kommun 1980.", (await response.Content.ReadFromJsonAsync<Samverka.Web.Features.Directory.ApiError>())!.Message);
+        Assert.Equal("Du får inte ändra bibliotek i kommun 1980.", (await response.Content.ReadFromJsonAsync<Samverka.Web.Infrastructure.ApiError>())!.Message);
         Assert.Equal(0, await app.WithDbAsync(db => db.Libraries.CountAsync(l => l.Name == "API utanför")));
     }
 

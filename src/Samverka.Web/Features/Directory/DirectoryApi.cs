@@ -79,7 +79,6 @@ public static class DirectoryApi
             l.StreetAddress, l.PostalCode, l.City, l.Email, l.Website, l.IsActive, l.Version);
 }
 
-public record ApiError(string Message, IDictionary<string, string[]>? Errors = null);
 
 /// <summary>409: someone else saved the library after the version the client sent; <paramref name="Current"/> is what is stored now.</summary>
 public record ApiConflict(string Message, LibraryDto Current) : ApiError(Message);

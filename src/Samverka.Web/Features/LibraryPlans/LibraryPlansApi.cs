@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 
 using Samverka.Web.Features.Directory;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.LibraryPlans;
 

@@ -7,6 +7,7 @@ using Samverka.Web.Data;
 using static Samverka.Tests.Security.ScopeSupport;
 using Samverka.Web.Features.LibraryPlans;
 using Samverka.Web.Features.Directory;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Tests.Features.LibraryPlans;
 

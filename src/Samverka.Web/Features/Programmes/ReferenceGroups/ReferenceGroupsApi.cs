@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samverka.Web.Data;
 using Samverka.Web.Features.Directory;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Programmes.ReferenceGroups;
 
