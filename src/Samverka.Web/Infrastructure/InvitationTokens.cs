@@ -19,7 +19,7 @@ public static class InvitationTokens
     /// <summary>Swedish local time for e-mails and pages ("14 maj 2026 kl. 09:30").</summary>
     public static string SwedishTime(DateTimeOffset t)
     {
-        var local = TimeZoneInfo.ConvertTime(t, SwedishTimeZone.Zone);
+        var local = SwedishTimeZone.Local(t);
         return local.ToString("d MMMM yyyy 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
     }
 }

@@ -29,7 +29,7 @@ public static class ActivitiesApi
 
         api.MapGet("", async (AppDbContext db, TimeProvider time, string? county, int? theme, bool? past) =>
         {
-            var today = Registrations.LocalDate(time.GetUtcNow());
+            var today = SwedishTimeZone.Today(time.GetUtcNow());
             var q = db.Activities.AsNoTracking().Where(a => a.Status != ActivityStatus.Draft && a.Sessions.Any());
             if (past != true) q = q.Where(a => a.Sessions.Any(s => s.Date >= today));
             if (!string.IsNullOrWhiteSpace(county)) q = q.Where(a => a.CountyCode == county);
@@ -56,7 +56,7 @@ public static class ActivitiesApi
                 a.RegistrationOpensAt, a.RegistrationClosesAt, a.ProgrammeId, a.DevelopmentArea, a.CancellationReason,
                 a.Themes.OrderBy(t => t.Theme!.SortOrder).Select(t => t.Theme!.Name).ToList(),
                 a.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).Select(s => new ActivitySessionDto(s.Id, s.Date, s.StartTime, s.EndTime,
-                    Registrations.Instant(s.Date, s.StartTime), Registrations.Instant(s.Date, s.EndTime))).ToList()));
+                    SwedishTimeZone.Instant(s.Date, s.StartTime), SwedishTimeZone.Instant(s.Date, s.EndTime))).ToList()));
         });
 
         api.MapGet("/{id:int}/registrations", ListRegistrationsAsync).RequireAuthorization();

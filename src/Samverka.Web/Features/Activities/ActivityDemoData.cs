@@ -26,7 +26,7 @@ public static class ActivityDemoData
         var programmeId = await db.Programmes.Where(p => p.Name == ProgrammeDemoData.Name).Select(p => (int?)p.Id).FirstOrDefaultAsync();
         // Demo data is loaded at start-up, outside any request: the wall clock is the only clock there is.
         var now = DateTimeOffset.UtcNow;
-        var today = Registrations.LocalDate(now);
+        var today = SwedishTimeZone.Today(now);
         const string digital = "Folkbibliotekens digitala utveckling";
 
         Activity New(string title, ActivityKind kind, string county, int[] themes, int capacity, string? place, params (DateOnly Date, string Start, string End)[] sessions) => new()

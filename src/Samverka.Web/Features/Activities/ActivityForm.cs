@@ -72,7 +72,7 @@ public class ActivityForm
     };
 
     private static string? LocalText(DateTimeOffset? t) => t is { } v
-        ? TimeZoneInfo.ConvertTime(v, Samverka.Web.Infrastructure.SwedishTimeZone.Zone).ToString("yyyy-MM-dd HH:mm", Inv) : null;
+        ? SwedishTimeZone.Local(v).ToString("yyyy-MM-dd HH:mm", Inv) : null;
 
     public ActivityForm WithBlankRows()
     {
@@ -150,7 +150,7 @@ public class ActivityForm
             if (!endOk) errors[$"{key}.End"] = $"Ange sluttid för tillfälle {n} som TT:MM, till exempel 12:00.";
             if (startOk && endOk && end <= start) errors[$"{key}.End"] = $"Tillfälle {n} slutar före eller när det börjar. Sluttiden måste vara efter starttiden.";
             if (!dateOk || !startOk || !endOk || end <= start) continue;
-            var begins = Registrations.Instant(date, start);
+            var begins = SwedishTimeZone.Instant(date, start);
             if (opens is { } op && begins < op) errors[$"{key}.Date"] = $"Tillfälle {n} ligger före anmälan öppnar.";
             if (closes is { } cl && begins < cl) errors[$"{key}.Date"] = $"Tillfälle {n} börjar innan anmälan stänger. Låt anmälan stänga före första tillfället.";
             if (sessions.Any(s => s.Item2 == date && s.Item3 < end && start < s.Item4)) errors[$"{key}.Date"] = $"Tillfälle {n} överlappar ett annat tillfälle samma dag.";
@@ -194,7 +194,7 @@ public class ActivityForm
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-dd"], Inv, DateTimeStyles.None, out var local))
-            return Registrations.Instant(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+            return SwedishTimeZone.Instant(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
         errors[field] = $"Ange {label} som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-02-01 08:00.";
         return null;
     }

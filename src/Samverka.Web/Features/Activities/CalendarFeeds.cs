@@ -1,3 +1,4 @@
+using Samverka.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 
@@ -8,7 +9,7 @@ public static class CalendarFeeds
 {
     public static Task<List<Activity>> LoadAsync(AppDbContext db, DateTimeOffset now, string? countyCode = null, int? themeId = null)
     {
-        var from = Registrations.LocalDate(now).AddYears(-1);
+        var from = SwedishTimeZone.Today(now).AddYears(-1);
         var q = db.Activities.AsNoTracking().AsSplitQuery().Include(a => a.Sessions)
             .Where(a => a.Status != ActivityStatus.Draft && a.Sessions.Any(s => s.Date >= from));
         if (countyCode is not null) q = q.Where(a => a.CountyCode == countyCode);

@@ -47,7 +47,7 @@ public class CertificateModel(AppDbContext db, CurrentUser user, TimeProvider ti
         LibraryName = reg.Library;
         Attended = a.Sessions.Where(s => reg.Sessions.Contains(s.Id)).OrderBy(s => s.Date).ThenBy(s => s.StartTime).ToList();
         Hours = Attended.Sum(s => (s.EndTime - s.StartTime).TotalHours);
-        Issued = Registrations.LocalDate(time.GetUtcNow());
+        Issued = SwedishTimeZone.Today(time.GetUtcNow());
         return Page();
     }
 

@@ -54,7 +54,7 @@ public class EvaluationModel(AppDbContext db, CurrentUser user, TimeProvider tim
         var now = time.GetUtcNow();
         db.ActivityEvaluations.Add(new ActivityEvaluation
         {
-            ActivityId = Id, Rating = rating, Useful = Clean(Useful), Comment = Clean(Comment), SubmittedOn = Registrations.LocalDate(now),
+            ActivityId = Id, Rating = rating, Useful = Clean(Useful), Comment = Clean(Comment), SubmittedOn = SwedishTimeZone.Today(now),
         });
         Answerable.Evaluated = true;
         await db.SaveChangesAsync();

@@ -40,7 +40,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
     {
         Counties = await db.Counties.AsNoTracking().OrderBy(c => c.Name).ToListAsync();
         Themes = await db.Themes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.SortOrder).ToListAsync();
-        var today = Registrations.LocalDate(time.GetUtcNow());
+        var today = SwedishTimeZone.Today(time.GetUtcNow());
         var q = ActivityRules.Visible(db.Activities.AsNoTracking(), user.Scope).Where(a => a.Sessions.Any());
         if (!Tidigare) q = q.Where(a => a.Sessions.Any(s => s.Date >= today));
         if (!string.IsNullOrWhiteSpace(Lan)) q = q.Where(a => a.CountyCode == Lan);

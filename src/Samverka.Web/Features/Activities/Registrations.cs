@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
 
@@ -59,7 +58,7 @@ public static class Registrations
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
             return new(null, 409, $"{person.Name} är redan anmäld till aktiviteten.");
         }
@@ -135,28 +134,16 @@ public static class Registrations
         return null;
     }
 
-    private static readonly TimeZoneInfo Stockholm = SwedishTimeZone.Zone;
-
-    /// <summary>Today's date in Sweden.</summary>
-    public static DateOnly LocalDate(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, Stockholm).DateTime);
-
-    /// <summary>A session's local Stockholm date and time as an instant.</summary>
-    public static DateTimeOffset Instant(DateOnly d, TimeOnly t)
-    {
-        var local = d.ToDateTime(t);
-        return new DateTimeOffset(local, Stockholm.GetUtcOffset(local));
-    }
-
     public static DateTimeOffset Start(Activity a)
     {
         var first = a.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).First();
-        return Instant(first.Date, first.StartTime);
+        return SwedishTimeZone.Instant(first.Date, first.StartTime);
     }
 
     public static DateTimeOffset End(Activity a)
     {
         var last = a.Sessions.OrderBy(s => s.Date).ThenBy(s => s.EndTime).Last();
-        return Instant(last.Date, last.EndTime);
+        return SwedishTimeZone.Instant(last.Date, last.EndTime);
     }
 
     /// <summary>"tisdag 12 mars 2019 kl. 09:00–12:00", one line per session.</summary>

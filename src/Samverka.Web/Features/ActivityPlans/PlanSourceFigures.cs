@@ -1,3 +1,4 @@
+using Samverka.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
 
@@ -39,7 +40,7 @@ public static class PlanSourceFigures
         figures.AddRange(themes.Select(t => new PlanFigure($"deltagare.tema.{t.Id}", $"Deltagare i aktiviteter med temat {t.Name}",
             participation.Count(p => p.Themes.Contains(t.Name)))));
 
-        var today = AgreementRules.Today(now);
+        var today = SwedishTimeZone.Today(now);
         var on = to < today ? to : today;
         var agreements = await db.Agreements.AsNoTracking().Include(a => a.FollowUps).Where(a => a.CountyCode == countyCode).ToListAsync(ct);
         figures.Add(new("overenskommelser.gallande", $"Överenskommelser som gäller {on:yyyy-MM-dd}",

@@ -19,7 +19,6 @@ public class AuditModel(AppDbContext db, CurrentUser currentUser) : PageModel
     public const int PageSize = 50;
     /// <summary>An export is for reading in a spreadsheet, not for copying the whole table out.</summary>
     public const int MaxExportRows = 50_000;
-    private static readonly TimeZoneInfo Sweden = SwedishTimeZone.Zone;
 
     [BindProperty(SupportsGet = true)] public string? Fran { get; set; }
     [BindProperty(SupportsGet = true)] public string? Till { get; set; }
@@ -103,12 +102,11 @@ public class AuditModel(AppDbContext db, CurrentUser currentUser) : PageModel
     /// <summary>Dates in the filter are Swedish calendar days.</summary>
     private static DateTimeOffset StartOf(DateOnly day)
     {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Sweden.GetUtcOffset(local)).ToUniversalTime();
+        return SwedishTimeZone.Instant(day, TimeOnly.MinValue).ToUniversalTime();
     }
 
     public static string Local(DateTimeOffset t) =>
-        TimeZoneInfo.ConvertTime(t, Sweden).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        SwedishTimeZone.Local(t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public record ChangeLine(string Field, string Before, string After);
 

@@ -16,7 +16,7 @@ public static class AgreementReminders
     /// <returns>How many reminders this call queued (each possibly to several contact persons).</returns>
     public static async Task<int> QueueDueAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct = default, string? publicUrl = null)
     {
-        var today = AgreementRules.Today(now);
+        var today = SwedishTimeZone.Today(now);
         var soon = today.AddDays(AgreementRules.ReminderDaysBefore);
         var due = await db.AgreementFollowUps.AsNoTracking()
             .Where(f => f.HeldOn == null && f.DueOn <= soon && f.Agreement!.SignedOn != null && f.Agreement.TerminatedOn == null)

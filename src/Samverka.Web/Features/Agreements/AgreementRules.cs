@@ -10,16 +10,9 @@ namespace Samverka.Web.Features.Agreements;
 /// </summary>
 public static class AgreementRules
 {
-    private static readonly TimeZoneInfo Stockholm = Infrastructure.SwedishTimeZone.Zone;
-
     /// <summary>Agreements ending within this many days are flagged for renewal.</summary>
     public const int RenewalDays = 90;
     public const int ReminderDaysBefore = 14;
-
-    /// <summary>Today in Sweden: an agreement comes into force on its start date as the region counts days.</summary>
-    public static DateOnly Today(TimeProvider clock) => Today(clock.GetUtcNow());
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Stockholm).DateTime);
 
     /// <summary>Computed, never stored: a signed agreement comes into force and ends by its dates alone.</summary>
     public static AgreementStatus StatusOn(Agreement a, DateOnly today) =>

@@ -1,6 +1,6 @@
+using Samverka.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Samverka.Web.Data;
 using Samverka.Web.Features.Directory.People;
 
@@ -49,7 +49,7 @@ public static class AgreementValidation
 
     /// <summary>Two saves with the same registry number at once: the unique index lets one through and this names the other.</summary>
     public static bool IsRegistryNumberConflict(DbUpdateException e) =>
-        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_agreements_county_code_registry_number" };
+        PostgresErrors.IsUniqueViolation(e, "ix_agreements_county_code_registry_number");
 
     public const string RegistryNumberRace = "Någon annan sparade just en överenskommelse med samma diarienummer i regionen. Välj ett annat diarienummer.";
 

@@ -39,7 +39,7 @@ public static class AgreementsApi
 
         api.MapGet("", async (AppDbContext db, CurrentUser user, TimeProvider clock) =>
         {
-            var today = AgreementRules.Today(clock);
+            var today = SwedishTimeZone.Today(clock);
             var list = await (await AgreementRules.ReadableAsync(db, user.Scope)).AsNoTracking().Include(a => a.FollowUps)
                 .OrderBy(a => a.Title).ThenBy(a => a.VersionNumber).ToListAsync();
             return TypedResults.Ok(list.Select(a => Summary(a, today)).ToList());
@@ -48,7 +48,7 @@ public static class AgreementsApi
         api.MapGet("/{id:int}", async Task<Results<Ok<AgreementDto>, NotFound<ApiError>>> (int id, AppDbContext db, CurrentUser user, TimeProvider clock) =>
         {
             var a = await AgreementRules.WithContent(await AgreementRules.ReadableAsync(db, user.Scope)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
-            return a is null ? NotFound(id) : TypedResults.Ok(ToDto(a, AgreementRules.Today(clock)));
+            return a is null ? NotFound(id) : TypedResults.Ok(ToDto(a, SwedishTimeZone.Today(clock)));
         });
 
         api.MapGet("/{id:int}/versions", async Task<Results<Ok<List<AgreementSummaryDto>>, NotFound<ApiError>>> (int id, AppDbContext db, CurrentUser user, TimeProvider clock) =>
@@ -57,7 +57,7 @@ public static class AgreementsApi
             var a = await readable.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
             if (a is null) return NotFound(id);
             var root = a.AmendsAgreementId ?? a.Id;
-            var today = AgreementRules.Today(clock);
+            var today = SwedishTimeZone.Today(clock);
             var chain = await readable.AsNoTracking().Include(x => x.FollowUps).Where(x => x.Id == root || x.AmendsAgreementId == root)
                 .OrderBy(x => x.VersionNumber).ToListAsync();
             return TypedResults.Ok(chain.Select(x => Summary(x, today)).ToList());
@@ -68,7 +68,7 @@ public static class AgreementsApi
             var a = await (await AgreementRules.ReadableAsync(db, user.Scope)).AsNoTracking()
                 .Include(x => x.FollowUps).ThenInclude(f => f.Progress).FirstOrDefaultAsync(x => x.Id == id);
             if (a is null) return NotFound(id);
-            var today = AgreementRules.Today(clock);
+            var today = SwedishTimeZone.Today(clock);
             return TypedResults.Ok(a.FollowUps.OrderBy(f => f.DueOn).Select(f => FollowUp(a, f, today)).ToList());
         });
 
@@ -102,7 +102,7 @@ public static class AgreementsApi
         {
             return TypedResults.Conflict(new ApiError(AgreementValidation.RegistryNumberRace));
         }
-        return TypedResults.Ok(ToDto(a, AgreementRules.Today(clock)));
+        return TypedResults.Ok(ToDto(a, SwedishTimeZone.Today(clock)));
     }
 
     public const string SignedMessage = "Överenskommelsen är undertecknad och kan inte ändras. Gör en ändring (en ny version) i stället.";

@@ -138,7 +138,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
         if (await AgreementLoader.LoadAsync(db, user.Scope, Id, tracked) is not { } a) return false;
         Agreement = a;
-        Today = AgreementRules.Today(clock);
+        Today = SwedishTimeZone.Today(clock);
         Status = AgreementRules.StatusOn(a, Today);
         CanManage = AgreementRules.CanManage(user.Scope, a.CountyCode);
         EndsSoon = AgreementRules.EndsSoon(a, Today);

@@ -41,7 +41,7 @@ public class FollowUpModel(AppDbContext db, CurrentUser user, TimeProvider clock
         var held = AgreementValidation.ParseDate(HeldOn, nameof(HeldOn), "datum för avstämningen", errors);
         if (held is { } h && (h < Agreement.ValidFrom || h > Agreement.ValidTo))
             errors[nameof(HeldOn)] = $"Avstämningen måste ligga inom överenskommelsens period {Agreement.ValidFrom:yyyy-MM-dd} – {Agreement.ValidTo:yyyy-MM-dd}.";
-        else if (held is { } h2 && h2 > AgreementRules.Today(clock)) errors[nameof(HeldOn)] = "En avstämning kan inte antecknas i förväg. Ange dagen den hölls.";
+        else if (held is { } h2 && h2 > SwedishTimeZone.Today(clock)) errors[nameof(HeldOn)] = "En avstämning kan inte antecknas i förväg. Ange dagen den hölls.";
         if (string.IsNullOrWhiteSpace(Participants)) errors[nameof(Participants)] = "Ange vilka som deltog.";
         if (PersonValidation.ContainsPersonalIdentityNumber($"{Participants} {Notes} {Decisions}")) errors[nameof(Notes)] = PersonValidation.PersonalIdentityNumberMessage;
         var progress = new List<FollowUpAreaProgress>();

@@ -31,7 +31,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) :
 
     private async Task<List<Row>> LoadAsync()
     {
-        var today = AgreementRules.Today(clock);
+        var today = SwedishTimeZone.Today(clock);
         var list = await (await AgreementRules.ReadableAsync(db, user.Scope)).AsNoTracking().AsSplitQuery()
             .Include(a => a.County).Include(a => a.Parties).Include(a => a.FollowUps).ToListAsync();
         return list.Select(a => new Row(a.Id, a.Title, a.RegistryNumber, a.County!.Name,

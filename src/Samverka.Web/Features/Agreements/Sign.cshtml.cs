@@ -44,7 +44,7 @@ public class SignModel(AppDbContext db, CurrentUser user, TimeProvider clock) : 
         else if (place.Length > 100) ModelState.AddModelError(nameof(Place), "Orten får vara högst 100 tecken.");
         var errors = new Dictionary<string, string>();
         var date = AgreementValidation.ParseDate(SignedOn, nameof(SignedOn), "datum för underskriften", errors);
-        var today = AgreementRules.Today(clock);
+        var today = SwedishTimeZone.Today(clock);
         if (date is { } d && d > today) errors[nameof(SignedOn)] = "Underskriftsdatumet kan inte ligga i framtiden.";
         else if (date is { } d2 && d2 > Agreement.ValidTo) errors[nameof(SignedOn)] = $"Underskriftsdatumet ligger efter periodens slut {Agreement.ValidTo:yyyy-MM-dd}.";
         foreach (var (k, v) in errors) ModelState.AddModelError(k, v);

@@ -76,7 +76,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
     private async Task<IActionResult?> LoadAsync()
     {
         ModelState.Clear(); // an odd ?ar= means this year
-        var today = Samverka.Web.Features.LibraryPlans.PlanRules.SwedishDate(time.GetUtcNow());
+        var today = SwedishTimeZone.Today(time.GetUtcNow());
         Year = Ar is int y && y is >= PlanOverview.MinYear and <= PlanOverview.MaxYear ? y : today.Year;
         Counties = await db.Counties.AsNoTracking().OrderBy(c => c.Name).Select(c => new Choice(c.Code, c.Name)).ToListAsync();
         Lan = string.IsNullOrWhiteSpace(Lan) ? null : Lan.Trim();

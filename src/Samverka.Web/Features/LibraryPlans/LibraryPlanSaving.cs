@@ -26,10 +26,8 @@ public static class LibraryPlanSaving
     public static void Apply(LibraryPlanForm.Valid valid, StoredFile? file, LibraryPlan plan, DateTimeOffset now)
     {
         LibraryPlanForm.Apply(valid, plan);
-        plan.ReportedOn ??= Samverka.Web.Features.LibraryPlans.PlanRules.SwedishDate(now);
+        plan.ReportedOn ??= SwedishTimeZone.Today(now);
         if (file is not null) plan.File = file;
         plan.UpdatedAt = now;
     }
-
-    public static TimeZoneInfo Stockholm => Samverka.Web.Infrastructure.SwedishTimeZone.Zone;
 }

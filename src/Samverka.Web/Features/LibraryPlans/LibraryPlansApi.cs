@@ -32,7 +32,7 @@ public static class LibraryPlansApi
 
         api.MapGet("", async Task<Results<Ok<List<LibraryPlanDto>>, BadRequest<ApiError>>> (AppDbContext db, TimeProvider time, int? year, string? county) =>
         {
-            var y = year ?? PlanRules.SwedishDate(time.GetUtcNow()).Year;
+            var y = year ?? SwedishTimeZone.Today(time.GetUtcNow()).Year;
             if (y is < PlanOverview.MinYear or > PlanOverview.MaxYear) return YearError();
             var plans = await db.LibraryPlans.AsNoTracking()
                 .Where(p => county == null || p.CountyCode == county || p.Municipality!.CountyCode == county)
@@ -48,7 +48,7 @@ public static class LibraryPlansApi
 
         api.MapGet("/overview", async Task<Results<Ok<PlanOverviewDto>, BadRequest<ApiError>, NotFound<ApiError>>> (AppDbContext db, TimeProvider time, int? year, string? county) =>
         {
-            var y = year ?? PlanRules.SwedishDate(time.GetUtcNow()).Year;
+            var y = year ?? SwedishTimeZone.Today(time.GetUtcNow()).Year;
             if (y is < PlanOverview.MinYear or > PlanOverview.MaxYear) return YearError();
             if (county is not null && !await db.Counties.AnyAsync(c => c.Code == county))
                 return TypedResults.NotFound(new ApiError($"Länet {county} finns inte. Ange en länskod med två siffror, till exempel 19."));

@@ -30,7 +30,7 @@ public class MunicipalityModel(AppDbContext db, CurrentUser user, TimeProvider t
             .Select(x => new { x.Name, x.CountyCode, County = x.County!.Name }).FirstOrDefaultAsync();
         if (m is null) return NotFound();
         (Name, CountyCode, CountyName) = (m.Name, m.CountyCode, m.County);
-        var today = Samverka.Web.Features.LibraryPlans.PlanRules.SwedishDate(time.GetUtcNow());
+        var today = SwedishTimeZone.Today(time.GetUtcNow());
         Year = Ar is int y && y is >= PlanOverview.MinYear and <= PlanOverview.MaxYear ? y : today.Year;
         MayEdit = LibraryPlanAccess.CanEditPlan(user.Scope, Code, CountyCode);
         var register = await PlanOverview.LoadAsync(db, CountyCode);

@@ -28,7 +28,7 @@ public static class PlanReminders
     /// <returns>How many reminders were queued (each to one or more recipients).</returns>
     public static async Task<int> QueueDueAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct = default)
     {
-        var today = PlanRules.SwedishDate(now);
+        var today = SwedishTimeZone.Today(now);
         var earliest = today.AddDays(-ExpiredWindowDays - 1);
         var latest = today.AddYears(1);
         var candidates = await db.LibraryPlans.AsNoTracking().Where(p => p.ValidTo >= earliest && p.ValidTo <= latest)

@@ -31,10 +31,6 @@ public static class PlanRules
     /// <summary>KB's grace: new plans take about two years to produce.</summary>
     public const int GraceYears = 2;
 
-    /// <summary>The date in Sweden at <paramref name="now"/>: plan periods are Swedish calendar dates.</summary>
-    public static DateOnly SwedishDate(DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, LibraryPlanSaving.Stockholm).DateTime);
-
     public static bool InForceOn(PlanPeriod p, DateOnly date) => (p.From is null || p.From.Value <= date) && date <= p.To;
 
     public static bool InForceDuring(PlanPeriod p, int year) => (p.From is null || p.From.Value.Year <= year) && p.To.Year >= year;

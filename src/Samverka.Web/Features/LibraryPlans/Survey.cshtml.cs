@@ -51,7 +51,7 @@ public class SurveyModel(AppDbContext db, CurrentUser user, TimeProvider time) :
                 db.LibraryPlans.Add(new LibraryPlan
                 {
                     MunicipalityCode = response.MunicipalityCode, Title = "Biblioteksplan (enligt enkätsvar)", ValidTo = end,
-                    ReportedOn = Samverka.Web.Features.LibraryPlans.PlanRules.SwedishDate(response.AnsweredAt.Value),
+                    ReportedOn = SwedishTimeZone.Today(response.AnsweredAt.Value),
                     SourceNote = $"Från regionens enkät {Survey.Year}: start, titel och beslut okända.", CreatedAt = now, UpdatedAt = now,
                 });
         }

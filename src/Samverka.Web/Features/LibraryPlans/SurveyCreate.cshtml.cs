@@ -23,7 +23,7 @@ public class SurveyCreateModel(AppDbContext db, CurrentUser user, TimeProvider t
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return Forbid();
-        Year ??= TimeZoneInfo.ConvertTime(time.GetUtcNow(), LibraryPlanSaving.Stockholm).Year.ToString();
+        Year ??= SwedishTimeZone.Local(time.GetUtcNow()).Year.ToString();
         return Page();
     }
 

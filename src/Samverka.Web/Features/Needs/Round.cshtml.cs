@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
 using Samverka.Web.Features.Engagement;
@@ -72,7 +71,7 @@ public class RoundModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
             // Two submissions at once: the database lets the first through.
             db.ChangeTracker.Clear();

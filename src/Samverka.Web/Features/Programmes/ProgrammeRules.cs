@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
 
@@ -72,7 +71,7 @@ public static class ProgrammeRules
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (PostgresErrors.IsUniqueViolation(ex))
         {
             // Someone enrolled the same municipality between our check and our insert: the unique index keeps one.
             db.Entry(enrolment).State = EntityState.Detached;

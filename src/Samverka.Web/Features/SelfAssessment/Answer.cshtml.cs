@@ -70,7 +70,7 @@ public class AnswerModel(AppDbContext db, CurrentUser user, TimeProvider time) :
 
     public const string ClosedMessage = "Mätomgången är stängd och tar inte emot fler svar.";
 
-    private DateOnly Today => AssessmentRules.Today(time);
+    private DateOnly Today => SwedishTimeZone.Today(time);
     private Dictionary<int, string> LibraryMunicipality { get; set; } = [];
 
     private async Task<bool> LoadAsync(string token)

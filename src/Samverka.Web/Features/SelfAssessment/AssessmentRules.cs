@@ -20,8 +20,5 @@ public static class AssessmentRules
     /// <summary>256 random bits, URL-safe: a link cannot be guessed or derived from another.</summary>
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Sweden).DateTime);
-    private static readonly TimeZoneInfo Sweden = Samverka.Web.Infrastructure.SwedishTimeZone.Zone;
-
     public static bool IsOpen(AssessmentRound r, DateOnly today) => !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn;
 }

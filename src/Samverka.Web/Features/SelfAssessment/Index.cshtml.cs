@@ -20,7 +20,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         CanSeeResults = Aggregates.MaySeeResults(s);
         var counties = s.Counties.ToArray();
         var everything = s.ReadsEverything;
-        var today = AssessmentRules.Today(time);
+        var today = SwedishTimeZone.Today(time);
         var rounds = await db.AssessmentRounds.AsNoTracking().Where(r => everything || counties.Contains(r.CountyCode))
             .OrderByDescending(r => r.OpensOn).ThenBy(r => r.County!.Name)
             .Select(r => new { r.Id, r.Name, County = r.County!.Name, r.OpensOn, r.ClosesOn, r.ClosedEarly,

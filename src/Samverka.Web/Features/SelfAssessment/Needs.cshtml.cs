@@ -32,12 +32,12 @@ public class NeedsModel(AppDbContext db, CurrentUser user, TimeProvider time, IO
         var everything = s.ReadsEverything;
         var rounds = await db.AssessmentRounds.AsNoTracking().Where(r => everything || counties.Contains(r.CountyCode)).ToListAsync();
         YearsAvailable = rounds.Select(r => r.OpensOn.Year).Distinct().OrderDescending().ToList();
-        var fallback = YearsAvailable.Count > 0 ? YearsAvailable[0] : AssessmentRules.Today(time).Year;
+        var fallback = YearsAvailable.Count > 0 ? YearsAvailable[0] : SwedishTimeZone.Today(time).Year;
         if (Year is not (>= 2000 and <= 2100)) Year = fallback;
 
         var rows = Aggregates.Visible(await Aggregates.ForYearAsync(db, Year!.Value, options.Value), s)
             .Where(r => r.Level is GroupLevel.Region or GroupLevel.Municipality && r.MeanShown).ToList();
-        var today = AssessmentRules.Today(time);
+        var today = SwedishTimeZone.Today(time);
         ThemeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         foreach (var g in rows.OrderBy(r => r.Level).ThenBy(r => r.Label))
         {

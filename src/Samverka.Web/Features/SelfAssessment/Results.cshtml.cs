@@ -53,7 +53,7 @@ public class ResultsModel(AppDbContext db, CurrentUser user, IOptions<SelfAssess
         var everything = s.ReadsEverything;
         YearsAvailable = (await db.AssessmentRounds.AsNoTracking().Where(r => everything || counties.Contains(r.CountyCode))
             .Select(r => r.OpensOn.Year).Distinct().ToListAsync()).OrderDescending().ToList();
-        Year ??= YearsAvailable.Count > 0 ? YearsAvailable[0] : AssessmentRules.Today(time).Year;
+        Year ??= YearsAvailable.Count > 0 ? YearsAvailable[0] : SwedishTimeZone.Today(time).Year;
         if (Year is < 2000 or > 2100)
         {
             ModelState.AddModelError("ar", "Ange ett år mellan 2000 och 2100, till exempel 2020.");

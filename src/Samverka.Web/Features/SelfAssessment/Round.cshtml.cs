@@ -51,7 +51,7 @@ public class RoundModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         if (!AssessmentRules.CanReadRound(user.Scope, round.CountyCode)) return Forbid();
         Round = round;
         CountyName = round.County!.Name;
-        IsOpen = AssessmentRules.IsOpen(round, AssessmentRules.Today(time));
+        IsOpen = AssessmentRules.IsOpen(round, SwedishTimeZone.Today(time));
         CanManage = AssessmentRules.CanManageRound(user.Scope, round.CountyCode);
         return null;
     }

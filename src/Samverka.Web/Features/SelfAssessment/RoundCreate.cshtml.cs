@@ -31,7 +31,7 @@ public class RoundCreateModel(AppDbContext db, CurrentUser user, TimeProvider ti
         await LoadChoicesAsync();
         if (Counties.Count == 1) Input.CountyCode = Counties[0].Code;
         Input.InstrumentId = Instruments.FirstOrDefault().Id.ToString(CultureInfo.InvariantCulture);
-        var today = AssessmentRules.Today(time);
+        var today = SwedishTimeZone.Today(time);
         Input.OpensOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Input.ClosesOn = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Page();

@@ -33,7 +33,7 @@ public static class SelfAssessmentApi
             if (!Aggregates.MaySeeResults(s)) return TypedResults.Forbid();
             var counties = s.Counties.Concat(s.Municipalities.Select(m => m[..2])).ToArray();
             var everything = s.ReadsEverything;
-            var today = AssessmentRules.Today(time);
+            var today = SwedishTimeZone.Today(time);
             var rounds = await db.AssessmentRounds.AsNoTracking().Where(r => everything || counties.Contains(r.CountyCode))
                 .OrderByDescending(r => r.OpensOn).ThenBy(r => r.Id)
                 .Select(r => new { Round = r, County = r.County!.Name, r.Instrument!.VersionNumber, Responses = db.AssessmentResponses.Count(x => x.RoundId == r.Id) })

@@ -20,7 +20,7 @@ public class AgreementClockTests(ClockFactory app) : IClassFixture<ClockFactory>
     [Fact]
     public async Task Status_MovesWithTheClock_FromSignedToInForceToEnded()
     {
-        var today = AgreementRules.Today(app.Clock);
+        var today = SwedishTimeZone.Today(app.Clock);
         var from = today.AddDays(10);
         var to = from.AddMonths(12).AddDays(-1);
         var client = await app.SignedInAs(Roles.RegionalCoordinator);

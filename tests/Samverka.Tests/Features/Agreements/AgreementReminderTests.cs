@@ -27,7 +27,7 @@ public class AgreementReminderTests(SamverkaFactory app)
         var client = await app.As(Sara);
         var email = $"kontakt.{UniqueText.Letters()}@exempel.se";
         var now = DateTimeOffset.UtcNow;
-        var today = AgreementRules.Today(now);
+        var today = SwedishTimeZone.Today(now);
         // Follow-ups: half a year ago less a week (overdue), in a week (upcoming), and in half a year (not yet due).
         var from = today.AddMonths(-12).AddDays(7);
         var id = await client.CreateSignedAsync("Påminns " + UniqueText.Letters(), from.ToString("yyyy-MM-dd"), from.AddMonths(24).ToString("yyyy-MM-dd"),
@@ -64,7 +64,7 @@ public class AgreementReminderTests(SamverkaFactory app)
     {
         var client = await app.As(Sara);
         var email = $"utkast.{UniqueText.Letters()}@exempel.se";
-        var today = AgreementRules.Today(DateTimeOffset.UtcNow);
+        var today = SwedishTimeZone.Today(DateTimeOffset.UtcNow);
         var from = today.AddMonths(-12).AddDays(7);
         await client.CreateDraftAsync(AgreementSupport.DraftFields("Utkast " + UniqueText.Letters(), from.ToString("yyyy-MM-dd"),
             from.AddMonths(24).ToString("yyyy-MM-dd"), contactEmail: email));
@@ -77,7 +77,7 @@ public class AgreementReminderTests(SamverkaFactory app)
     {
         var client = await app.As(Sara);
         var email = $"version.{UniqueText.Letters()}@exempel.se";
-        var today = AgreementRules.Today(DateTimeOffset.UtcNow);
+        var today = SwedishTimeZone.Today(DateTimeOffset.UtcNow);
         var from = today.AddMonths(-12).AddDays(7);
         var first = await client.CreateSignedAsync("Ändrad och påminns " + UniqueText.Letters(), from.ToString("yyyy-MM-dd"),
             from.AddMonths(24).ToString("yyyy-MM-dd"), from.ToString("yyyy-MM-dd"), contactEmail: email);

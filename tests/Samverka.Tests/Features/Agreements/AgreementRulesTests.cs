@@ -1,3 +1,4 @@
+using Samverka.Web.Infrastructure;
 using Samverka.Tests.Security;
 using Samverka.Web.Data;
 using Samverka.Web.Features.Agreements;
@@ -25,13 +26,13 @@ public class AgreementRulesTests
     {
         var a = Seed000(new DateOnly(2018, 11, 20));
         var clock = ClockAt(2018, 11, 30);
-        Assert.Equal(AgreementStatus.Signed, AgreementRules.StatusOn(a, AgreementRules.Today(clock)));
+        Assert.Equal(AgreementStatus.Signed, AgreementRules.StatusOn(a, SwedishTimeZone.Today(clock)));
         clock.Advance(TimeSpan.FromDays(1)); // 2018-12-01: the start date
-        Assert.Equal(AgreementStatus.InForce, AgreementRules.StatusOn(a, AgreementRules.Today(clock)));
+        Assert.Equal(AgreementStatus.InForce, AgreementRules.StatusOn(a, SwedishTimeZone.Today(clock)));
         clock.Advance(new DateTimeOffset(2020, 12, 31, 11, 0, 0, TimeSpan.Zero) - clock.GetUtcNow());
-        Assert.Equal(AgreementStatus.InForce, AgreementRules.StatusOn(a, AgreementRules.Today(clock)));
+        Assert.Equal(AgreementStatus.InForce, AgreementRules.StatusOn(a, SwedishTimeZone.Today(clock)));
         clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(AgreementStatus.Ended, AgreementRules.StatusOn(a, AgreementRules.Today(clock)));
+        Assert.Equal(AgreementStatus.Ended, AgreementRules.StatusOn(a, SwedishTimeZone.Today(clock)));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public class AgreementRulesTests
         // 23:30 UTC on 31 December is already 1 January in Stockholm: the agreement is in force that day.
         var clock = ClockAt(2018, 11, 30);
         clock.Advance(new DateTimeOffset(2018, 11, 30, 23, 30, 0, TimeSpan.Zero) - clock.GetUtcNow());
-        Assert.Equal(new DateOnly(2018, 12, 1), AgreementRules.Today(clock));
+        Assert.Equal(new DateOnly(2018, 12, 1), SwedishTimeZone.Today(clock));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
+using Samverka.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Samverka.Web.Data;
 
 namespace Samverka.Web.Features.Directory.Libraries;
@@ -18,7 +18,7 @@ public static class LibrarySaving
 
     /// <summary>Whether the save failed on the unique library name (and nothing else).</summary>
     public static bool IsDuplicateName(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: UniqueNameIndex };
+        PostgresErrors.IsUniqueViolation(e, UniqueNameIndex);
 
     /// <summary>
     /// Saves; when another save took the name first, forgets the pending changes and returns the

@@ -1,5 +1,5 @@
+using Samverka.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Samverka.Web.Data;
 
 namespace Samverka.Web.Features.Directory.People;
@@ -17,7 +17,7 @@ internal static class PersonSaving
             await db.SaveChangesAsync();
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             errors[nameof(input.Email)] = $"E-postadressen {PersonValidation.NormaliseEmail(input.Email)} används redan av en annan person.";

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
 
@@ -113,7 +112,7 @@ public static class ReferenceGroupRules
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (PostgresErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
             return false;
