@@ -29,11 +29,11 @@ public class EditModel(AppDbContext db, CurrentUser user, TimeProvider time) : P
         var (valid, errors) = await Input.ValidateAsync(db, user.Scope);
         if (valid is null) return await InvalidAsync(errors);
         var now = time.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync();
-        db.Entry(Activity).Property(a => a.Version).OriginalValue = Input.Version;
+        OptimisticConcurrency.Expect(db, Activity, Input.Version);
         Input.Apply(valid, Activity, now);
-        try
+        var saved = await OptimisticConcurrency.TrySaveAsync(db, async () =>
         {
+            await using var tx = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             // A raised capacity gives seats to the waiting list at once, in this transaction.
             if (Activity.Status == ActivityStatus.Published)
@@ -42,11 +42,9 @@ public class EditModel(AppDbContext db, CurrentUser user, TimeProvider time) : P
                 await db.SaveChangesAsync();
             }
             await tx.CommitAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
+        });
+        if (!saved)
             return await InvalidAsync(new() { [""] = "Någon annan har ändrat aktiviteten sedan du öppnade formuläret. Ladda om sidan och gör ändringen igen." }, 409);
-        }
         TempData["Notice"] = $"Aktiviteten {Activity.Title} är sparad.";
         return Redirect($"/aktiviteter/{Id}");
     }

@@ -93,10 +93,10 @@ public static class AgreementsApi
         }
         OptimisticConcurrency.Expect(db, a, input.Version ?? OptimisticConcurrency.ParseIfMatch(request.Headers.IfMatch));
         AgreementValidation.Apply(head, a, clock.GetUtcNow());
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException)
+        try
         {
-            return TypedResults.Conflict(new ApiError("Någon annan har ändrat överenskommelsen efter versionen du skickade, så ingenting sparades. Läs den igen och försök på nytt."));
+            if (!await OptimisticConcurrency.TrySaveAsync(db, ct))
+                return TypedResults.Conflict(new ApiError("Någon annan har ändrat överenskommelsen efter versionen du skickade, så ingenting sparades. Läs den igen och försök på nytt."));
         }
         catch (DbUpdateException e) when (AgreementValidation.IsRegistryNumberConflict(e))
         {

@@ -14,7 +14,7 @@ namespace Samverka.Web.Features.Agreements;
 /// Out of the user's scope it does not exist (404); actions need the region's coordinator (403).
 /// </summary>
 [Authorize]
-public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel, IVersionedForm
 {
     [FromRoute] public int Id { get; set; }
     public Agreement Agreement { get; private set; } = null!;
@@ -115,13 +115,11 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock)
 
     private async Task<IActionResult> SaveAsync(string notice, int? id, Agreement? created = null)
     {
-        try { await db.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException)
+        if (!await OptimisticConcurrency.TrySaveAsync(db))
         {
-            db.ChangeTracker.Clear();
-            await LoadAsync(tracked: false);
-            return Invalid(new() { [""] = "Någon annan har ändrat överenskommelsen medan du tittade på den, så ingenting sparades. Kontrollera och försök igen." },
-                StatusCodes.Status409Conflict);
+            if (!await LoadAsync(tracked: false)) return NotFound();
+            this.RefuseStale("Någon annan har ändrat överenskommelsen medan du tittade på den, så ingenting sparades. Kontrollera och försök igen.", Agreement.Version);
+            return Page();
         }
         TempData["Notice"] = notice;
         return Redirect($"/overenskommelser/{id ?? created!.Id}");

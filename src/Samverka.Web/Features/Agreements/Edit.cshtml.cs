@@ -9,7 +9,7 @@ namespace Samverka.Web.Features.Agreements;
 
 /// <summary>Edits a draft. A signed agreement is refused (409): it is changed only by an amendment, a new version.</summary>
 [Authorize]
-public class EditModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public class EditModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel, IVersionedForm
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public AgreementForm Input { get; set; } = new();
@@ -47,19 +47,14 @@ public class EditModel(AppDbContext db, CurrentUser user, TimeProvider clock) : 
         Input.Apply(valid, a, clock.GetUtcNow());
         try
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved first: store nothing, keep the user's input, carry the new version so saving again is deliberate.
-            db.ChangeTracker.Clear();
-            var theirs = await LoadAsync(tracked: false);
-            if (theirs is null) return NotFound();
-            ModelState.AddModelError("", $"Någon annan har ändrat överenskommelsen medan du redigerade, så ingenting sparades. Kontrollera uppgifterna och spara igen.");
-            Version = theirs.Version;
-            ModelState.Remove(nameof(Version));
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return await Show();
+            if (!await OptimisticConcurrency.TrySaveAsync(db))
+            {
+                // Someone saved first: nothing stored, the user's input kept.
+                var theirs = await LoadAsync(tracked: false);
+                if (theirs is null) return NotFound();
+                this.RefuseStale("Någon annan har ändrat överenskommelsen medan du redigerade, så ingenting sparades. Kontrollera uppgifterna och spara igen.", theirs.Version);
+                return await Show();
+            }
         }
         catch (DbUpdateException e) when (AgreementValidation.IsRegistryNumberConflict(e))
         {

@@ -10,7 +10,7 @@ namespace Samverka.Web.Features.Agreements;
 
 /// <summary>Records the signing: place and date (seed 000: Malmö 2018-12-06) and, per party, who signed and their title.</summary>
 [Authorize]
-public class SignModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public class SignModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel, IVersionedForm
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public string? Place { get; set; }
@@ -72,11 +72,9 @@ public class SignModel(AppDbContext db, CurrentUser user, TimeProvider clock) : 
             parties[i].SignatoryTitle = string.IsNullOrWhiteSpace(Signatures[i].Title) ? null : Signatures[i].Title!.Trim();
             parties[i].SignedFor = string.IsNullOrWhiteSpace(Signatures[i].SignedFor) ? $"För {parties[i].Name}" : Signatures[i].SignedFor!.Trim();
         }
-        try { await db.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException)
+        if (!await OptimisticConcurrency.TrySaveAsync(db))
         {
-            ModelState.AddModelError("", "Någon annan har ändrat överenskommelsen medan du fyllde i underskrifterna, så ingenting sparades. Öppna sidan igen.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            this.RefuseStale("Någon annan har ändrat överenskommelsen medan du fyllde i underskrifterna, så ingenting sparades. Öppna sidan igen.", storedVersion: null);
             return Page();
         }
         TempData["Notice"] = "Underskrifterna är registrerade. Överenskommelsen kan inte längre redigeras, bara ändras genom en ny version.";

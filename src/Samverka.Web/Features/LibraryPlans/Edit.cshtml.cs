@@ -8,7 +8,7 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Features.LibraryPlans;
 
 [Authorize]
-public class EditModel(AppDbContext db, CurrentUser user, TimeProvider time) : PageModel
+public class EditModel(AppDbContext db, CurrentUser user, TimeProvider time) : PageModel, IVersionedForm
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public LibraryPlanForm Input { get; set; } = new();
@@ -43,14 +43,9 @@ public class EditModel(AppDbContext db, CurrentUser user, TimeProvider time) : P
         }
         OptimisticConcurrency.Expect(db, plan, Version);
         LibraryPlanSaving.Apply(valid, file, plan, now);
-        try
+        if (!await OptimisticConcurrency.TrySaveAsync(db))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Någon annan har ändrat planen medan du redigerade, så ingenting sparades. Ladda om sidan och försök igen.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            this.RefuseStale("Någon annan har ändrat planen medan du redigerade, så ingenting sparades. Ladda om sidan och försök igen.", storedVersion: null);
             return Page();
         }
         TempData["Notice"] = $"Ändringarna i {plan.Title} har sparats.";

@@ -8,7 +8,7 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Features.Programmes;
 
 [Authorize]
-public class EditModel(AppDbContext db, CurrentUser user) : PageModel
+public class EditModel(AppDbContext db, CurrentUser user) : PageModel, IVersionedForm
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public ProgrammeForm Input { get; set; } = new();
@@ -41,21 +41,12 @@ public class EditModel(AppDbContext db, CurrentUser user) : PageModel
         }
         OptimisticConcurrency.Expect(db, programme, Version);
         Input.Apply(valid, programme);
-        try
+        if (!await OptimisticConcurrency.TrySaveAsync(db))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved first: store nothing, keep the user's input, and let the form carry the new
-            // version so that saving again is a deliberate choice.
-            db.ChangeTracker.Clear();
+            // Someone saved first: nothing stored, the user's input kept.
             var theirs = await LoadAsync(tracked: false);
             if (theirs is null) return NotFound();
-            ModelState.AddModelError("", $"Någon annan har ändrat {theirs.Name} medan du redigerade, så ingenting sparades. Kontrollera uppgifterna och spara igen.");
-            Version = theirs.Version;
-            ModelState.Remove(nameof(Version));
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            this.RefuseStale($"Någon annan har ändrat {theirs.Name} medan du redigerade, så ingenting sparades. Kontrollera uppgifterna och spara igen.", theirs.Version);
             return await Show(theirs);
         }
         TempData["Notice"] = $"Ändringarna i {programme.Name} har sparats.";

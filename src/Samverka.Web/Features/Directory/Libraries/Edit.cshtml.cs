@@ -9,7 +9,7 @@ using Samverka.Web.Features.Shared;
 
 namespace Samverka.Web.Features.Directory.Libraries;
 
-public class EditModel(AppDbContext db, IOutputCacheStore cache, CurrentUser user) : PageModel
+public class EditModel(AppDbContext db, IOutputCacheStore cache, CurrentUser user) : PageModel, IVersionedForm
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public LibraryForm Input { get; set; } = new();
@@ -51,19 +51,17 @@ public class EditModel(AppDbContext db, IOutputCacheStore cache, CurrentUser use
         OptimisticConcurrency.Expect(db, library, Version);
         LibraryValidation.Apply(Input.ToInput(), library);
         library.UpdatedAt = DateTimeOffset.UtcNow;
-        try
+        var save = await OptimisticConcurrency.SaveAsync(db, () => LibrarySaving.TrySaveAsync(db, library.Name));
+        if (save.Stale) return await RefuseStale(keepInput: true);
+        if (save.Value is { } taken)
         {
-            if (await LibrarySaving.TrySaveAsync(db, library.Name) is { } taken)
-            {
-                // Someone saved the same name since the check: the same error as the check gives.
-                foreach (var (field, message) in taken) ModelState.AddModelError($"Input.{field}", message);
-                await Prepare(await db.Libraries.AsNoTracking().FirstAsync(l => l.Id == Id));
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            }
-            return await Show(library, $"Ändringarna i {library.Name} har sparats.");
+            // Someone saved the same name since the check: the same error as the check gives.
+            foreach (var (field, message) in taken) ModelState.AddModelError($"Input.{field}", message);
+            await Prepare(await db.Libraries.AsNoTracking().FirstAsync(l => l.Id == Id));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        catch (DbUpdateConcurrencyException) { return await RefuseStale(keepInput: true); }
+        return await Show(library, $"Ändringarna i {library.Name} har sparats.");
     }
 
     public Task<IActionResult> OnPostDeactivateAsync() => SetActive(false);
@@ -77,8 +75,8 @@ public class EditModel(AppDbContext db, IOutputCacheStore cache, CurrentUser use
         OptimisticConcurrency.Expect(db, library, Version);
         library.IsActive = active;
         library.UpdatedAt = DateTimeOffset.UtcNow;
-        try { return await SaveAndShow(library, active ? $"{library.Name} är aktiverat igen." : $"{library.Name} är avaktiverat."); }
-        catch (DbUpdateConcurrencyException) { return await RefuseStale(keepInput: false); }
+        if (!await OptimisticConcurrency.TrySaveAsync(db)) return await RefuseStale(keepInput: false);
+        return await Show(library, active ? $"{library.Name} är aktiverat igen." : $"{library.Name} är avaktiverat.");
     }
 
     /// <summary>
@@ -88,7 +86,6 @@ public class EditModel(AppDbContext db, IOutputCacheStore cache, CurrentUser use
     /// </summary>
     private async Task<IActionResult> RefuseStale(bool keepInput)
     {
-        db.ChangeTracker.Clear();
         var theirs = await db.Libraries.AsNoTracking().FirstOrDefaultAsync(l => l.Id == Id);
         if (theirs is null) return NotFound();
         var stored = LibraryForm.From(theirs);
@@ -97,24 +94,15 @@ public class EditModel(AppDbContext db, IOutputCacheStore cache, CurrentUser use
             var mine = new Library { Name = "", MunicipalityCode = "" };
             LibraryValidation.Apply(Input.ToInput(), mine);
             Conflict = LibraryConflict.Compare(stored, LibraryForm.From(mine));
-            ModelState.AddModelError("", $"Någon annan har ändrat {theirs.Name} medan du redigerade. Jämför och spara igen.");
+            this.RefuseStale($"Någon annan har ändrat {theirs.Name} medan du redigerade. Jämför och spara igen.", theirs.Version);
         }
         else
         {
             Input = stored;
-            ModelState.AddModelError("", $"Någon annan har ändrat {theirs.Name} medan du hade sidan öppen, så ingenting sparades. Kontrollera uppgifterna och försök igen.");
+            this.RefuseStale($"Någon annan har ändrat {theirs.Name} medan du hade sidan öppen, så ingenting sparades. Kontrollera uppgifterna och försök igen.", theirs.Version);
         }
-        Version = theirs.Version;
-        ModelState.Remove(nameof(Version)); // the hidden field must show the new version, not the posted one
         await Prepare(theirs);
-        Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
-    }
-
-    private async Task<IActionResult> SaveAndShow(Library library, string notice)
-    {
-        await db.SaveChangesAsync();
-        return await Show(library, notice);
     }
 
     private async Task<IActionResult> Show(Library library, string notice)

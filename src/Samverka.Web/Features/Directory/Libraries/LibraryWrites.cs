@@ -31,7 +31,7 @@ public static class LibraryWrites
         int id, LibraryInput input, HttpRequest request, CurrentUser user, AppDbContext db, IOutputCacheStore cache, CancellationToken ct)
     {
         var library = await db.Libraries.FindAsync([id], ct);
-        if (library is null) return TypedResults.NotFound(new ApiError($"Biblioteket {id} finns inte."));
+        if (library is null) return NotFound(id);
         if (!await DirectoryAccess.CanEditLibraryAsync(db, user.Scope, id, ct)) return Forbidden(DirectoryAccess.LibraryDenied(library.MunicipalityCode));
         var errors = await LibraryRules.ValidateAsync(db, input, id, ct);
         if (errors.Count > 0) return TypedResults.BadRequest(Invalid(errors));
@@ -41,11 +41,9 @@ public static class LibraryWrites
         OptimisticConcurrency.Expect(db, library, input.Version ?? OptimisticConcurrency.ParseIfMatch(request.Headers.IfMatch));
         LibraryValidation.Apply(input, library);
         library.UpdatedAt = DateTimeOffset.UtcNow;
-        try
-        {
-            if (await LibrarySaving.TrySaveAsync(db, library.Name, ct) is { } taken) return TypedResults.BadRequest(Invalid(taken));
-        }
-        catch (DbUpdateConcurrencyException) { return TypedResults.Conflict(await StaleAsync(db, id, ct)); }
+        var save = await OptimisticConcurrency.SaveAsync(db, () => LibrarySaving.TrySaveAsync(db, library.Name, ct));
+        if (save.Stale) return await StaleAsync(db, id, ct) is { } stale ? TypedResults.Conflict(stale) : NotFound(id);
+        if (save.Value is { } taken) return TypedResults.BadRequest(Invalid(taken));
         await cache.EvictByTagAsync(CachePolicies.Directory, ct);
         return TypedResults.Ok(await db.Libraries.AsNoTracking().Where(l => l.Id == id).Select(DirectoryApi.ToLibraryDto).FirstAsync(ct));
     }
@@ -55,24 +53,25 @@ public static class LibraryWrites
         int id, HttpRequest request, CurrentUser user, AppDbContext db, IOutputCacheStore cache, CancellationToken ct)
     {
         var library = await db.Libraries.FindAsync([id], ct);
-        if (library is null) return TypedResults.NotFound(new ApiError($"Biblioteket {id} finns inte."));
+        if (library is null) return NotFound(id);
         if (!await DirectoryAccess.CanEditLibraryAsync(db, user.Scope, id, ct)) return Forbidden(DirectoryAccess.LibraryDenied(library.MunicipalityCode));
         OptimisticConcurrency.Expect(db, library, OptimisticConcurrency.ParseIfMatch(request.Headers.IfMatch));
         library.IsActive = false;
         library.UpdatedAt = DateTimeOffset.UtcNow;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return TypedResults.Conflict(await StaleAsync(db, id, ct)); }
+        if (!await OptimisticConcurrency.TrySaveAsync(db, ct)) return await StaleAsync(db, id, ct) is { } stale ? TypedResults.Conflict(stale) : NotFound(id);
         await cache.EvictByTagAsync(CachePolicies.Directory, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<ApiConflict> StaleAsync(AppDbContext db, int id, CancellationToken ct)
+    /// <summary>The stored library to compare with after a refused stale save; null when it was deleted meanwhile (then 404).</summary>
+    private static async Task<ApiConflict?> StaleAsync(AppDbContext db, int id, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        var current = await db.Libraries.AsNoTracking().Where(l => l.Id == id).Select(DirectoryApi.ToLibraryDto).FirstAsync(ct);
-        return new($"Någon annan har ändrat {current.Name} sedan du hämtade det (version {current.Version}). " +
+        var current = await db.Libraries.AsNoTracking().Where(l => l.Id == id).Select(DirectoryApi.ToLibraryDto).FirstOrDefaultAsync(ct);
+        return current is null ? null : new($"Någon annan har ändrat {current.Name} sedan du hämtade det (version {current.Version}). " +
             "Ingenting ändrades. Jämför med de aktuella uppgifterna i current och skicka igen med den nya versionen.", current);
     }
+
+    private static NotFound<ApiError> NotFound(int id) => TypedResults.NotFound(new ApiError($"Biblioteket {id} finns inte."));
 
     /// <summary>403 with a Swedish explanation: libraries are public, so saying which municipality reveals nothing.</summary>
     private static JsonHttpResult<ApiError> Forbidden(string message) =>

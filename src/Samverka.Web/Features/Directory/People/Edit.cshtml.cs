@@ -9,7 +9,7 @@ using Samverka.Web.Features.Directory.Libraries;
 
 namespace Samverka.Web.Features.Directory.People;
 
-public class EditModel(AppDbContext db, CurrentUser user) : PageModel
+public class EditModel(AppDbContext db, CurrentUser user) : PageModel, IVersionedForm
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public PersonForm Input { get; set; } = new();
@@ -47,12 +47,9 @@ public class EditModel(AppDbContext db, CurrentUser user) : PageModel
             OptimisticConcurrency.Expect(db, person, Version);
             PersonValidation.Apply(input, person);
             person.UpdatedAt = DateTimeOffset.UtcNow;
-            try
-            {
-                if (await PersonSaving.TrySaveAsync(db, input, errors))
-                    return Show(person, $"Ändringarna för {person.Name} har sparats.");
-            }
-            catch (DbUpdateConcurrencyException) { return await RefuseStale(input); }
+            var save = await OptimisticConcurrency.SaveAsync(db, () => PersonSaving.TrySaveAsync(db, input, errors));
+            if (save.Stale) return await RefuseStale(input);
+            if (save.Value) return Show(person, $"Ändringarna för {person.Name} har sparats.");
             person = await db.People.AsNoTracking().FirstAsync(p => p.Id == Id);
         }
         foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
@@ -73,8 +70,7 @@ public class EditModel(AppDbContext db, CurrentUser user) : PageModel
         OptimisticConcurrency.Expect(db, person, Version);
         person.IsActive = active;
         person.UpdatedAt = DateTimeOffset.UtcNow;
-        try { await db.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException) { return await RefuseStale(null); }
+        if (!await OptimisticConcurrency.TrySaveAsync(db)) return await RefuseStale(null);
         return Show(person, active ? $"{person.Name} är aktiverad igen." : $"{person.Name} är avaktiverad.");
     }
 
@@ -85,7 +81,6 @@ public class EditModel(AppDbContext db, CurrentUser user) : PageModel
     /// </summary>
     private async Task<IActionResult> RefuseStale(PersonInput? yours)
     {
-        db.ChangeTracker.Clear();
         var theirs = await db.People.AsNoTracking().Include(p => p.Library).FirstOrDefaultAsync(p => p.Id == Id);
         if (theirs is null) return NotFound();
         if (yours is not null)
@@ -98,16 +93,14 @@ public class EditModel(AppDbContext db, CurrentUser user) : PageModel
                 new("Organisation", theirs.Library!.Name, yourLibrary),
                 new("Roll eller titel", theirs.RoleTitle, LibraryValidation.Clean(yours.RoleTitle)),
             ]);
-            ModelState.AddModelError("", $"Någon annan har ändrat uppgifterna om {theirs.Name} medan du redigerade. Jämför och spara igen.");
+            this.RefuseStale($"Någon annan har ändrat uppgifterna om {theirs.Name} medan du redigerade. Jämför och spara igen.", theirs.Version);
         }
         else
         {
             Input = PersonForm.From(theirs);
-            ModelState.AddModelError("", $"Någon annan har ändrat uppgifterna om {theirs.Name} medan du hade sidan öppen, så ingenting sparades. Kontrollera uppgifterna och försök igen.");
+            this.RefuseStale($"Någon annan har ändrat uppgifterna om {theirs.Name} medan du hade sidan öppen, så ingenting sparades. Kontrollera uppgifterna och försök igen.", theirs.Version);
         }
-        Version = theirs.Version;
         await Prepare(theirs);
-        Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 
