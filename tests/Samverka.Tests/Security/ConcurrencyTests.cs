@@ -128,6 +128,13 @@ public class ConcurrencyTests(SamverkaFactory app)
         Assert.Equal("Enhetschef", row.QuerySelector(".theirs")!.TextContent.Trim());
         Assert.Equal("Barnbibliotekarie", row.QuerySelector(".yours")!.TextContent.Trim());
         Assert.Equal("Enhetschef", await app.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.RoleTitle).SingleAsync()));
+        // The refused form carries the stored version (not the posted one), so saving again deliberately succeeds.
+        var reopened = FormFields.Of(doc);
+        var stored = await app.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+        Assert.Equal(stored.ToString(), reopened["Version"]);
+        Assert.Equal("Barnbibliotekarie", reopened["Input.RoleTitle"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(url, FormFields.Content(reopened))).StatusCode);
+        Assert.Equal("Barnbibliotekarie", await app.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.RoleTitle).SingleAsync()));
     }
 
     [Fact]
