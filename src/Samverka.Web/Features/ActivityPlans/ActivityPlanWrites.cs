@@ -75,138 +75,147 @@ public static class ActivityPlanWrites
         return TypedResults.Created($"/api/v1/activity-plans/{plan.Id}", ActivityPlansApi.Plan(await ReadAsync(db, user, plan.Id, clock, ct)));
     }
 
-    private static async Task<Results<Ok<ActivityPlanDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> UpdatePlanAsync(
-        int id, ActivityPlanInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
-    {
-        var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
-        if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
-        if (!mayEdit) return TypedResults.Forbid();
-        var form = Form(input, plan.CountyCode);
-        var (valid, errors) = form.Validate(user.Scope, await EditableCountiesAsync(db, user.Scope), plan);
-        if (valid is null) return Invalid(errors);
-        form.Apply(valid, plan, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ActivityPlansApi.Plan(await ReadAsync(db, user, id, clock, ct)));
-    }
+    private static Task<Results<Ok<ActivityPlanDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> UpdatePlanAsync(
+        int id, ActivityPlanInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        EditAsync<Ok<ActivityPlanDto>>(db, user, id, ct, async plan =>
+        {
+            var form = Form(input, plan.CountyCode);
+            var (valid, errors) = form.Validate(user.Scope, await EditableCountiesAsync(db, user.Scope), plan);
+            if (valid is null) return Invalid(errors);
+            form.Apply(valid, plan, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(ActivityPlansApi.Plan(await ReadAsync(db, user, id, clock, ct)));
+        });
 
-    private static async Task<Results<Created<DevelopmentAreaDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> CreateAreaAsync(
-        int id, DevelopmentAreaInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
-    {
-        var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
-        if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
-        if (!mayEdit) return TypedResults.Forbid();
-        var form = Form(input);
-        var (valid, errors) = await form.ValidateAsync(db, plan.CountyCode);
-        if (valid is null) return Invalid(errors, (nameof(AreaForm.SharedWith), nameof(DevelopmentAreaInput.SharedWithCountyCodes)));
-        var area = new DevelopmentArea { Name = valid.Name, SortOrder = plan.Areas.Count + 1 };
-        plan.Areas.Add(area);
-        form.Apply(valid, area);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/activity-plans/{id}/areas/{area.Id}", AreaDto(await ReadAsync(db, user, id, clock, ct), area.Id));
-    }
+    private static Task<Results<Created<DevelopmentAreaDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> CreateAreaAsync(
+        int id, DevelopmentAreaInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        EditAsync<Created<DevelopmentAreaDto>>(db, user, id, ct, async plan =>
+        {
+            var form = Form(input);
+            var (valid, errors) = await form.ValidateAsync(db, plan.CountyCode);
+            if (valid is null) return Invalid(errors, (nameof(AreaForm.SharedWith), nameof(DevelopmentAreaInput.SharedWithCountyCodes)));
+            var area = new DevelopmentArea { Name = valid.Name, SortOrder = plan.Areas.Count + 1 };
+            plan.Areas.Add(area);
+            form.Apply(valid, area);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/v1/activity-plans/{id}/areas/{area.Id}", AreaDto(await ReadAsync(db, user, id, clock, ct), area.Id));
+        });
 
-    private static async Task<Results<Ok<DevelopmentAreaDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> UpdateAreaAsync(
-        int id, int areaId, DevelopmentAreaInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
-    {
-        var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
-        if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
-        if (!mayEdit) return TypedResults.Forbid();
-        if (plan.Areas.FirstOrDefault(a => a.Id == areaId) is not { } area) return NotFoundArea(id, areaId);
-        var form = Form(input);
-        var (valid, errors) = await form.ValidateAsync(db, plan.CountyCode);
-        if (valid is null) return Invalid(errors, (nameof(AreaForm.SharedWith), nameof(DevelopmentAreaInput.SharedWithCountyCodes)));
-        form.Apply(valid, area);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(AreaDto(await ReadAsync(db, user, id, clock, ct), areaId));
-    }
+    private static Task<Results<Ok<DevelopmentAreaDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> UpdateAreaAsync(
+        int id, int areaId, DevelopmentAreaInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        EditAsync<Ok<DevelopmentAreaDto>>(db, user, id, ct, async plan =>
+        {
+            if (Area(plan, areaId) is not { } area) return NotFoundArea(id, areaId);
+            var form = Form(input);
+            var (valid, errors) = await form.ValidateAsync(db, plan.CountyCode);
+            if (valid is null) return Invalid(errors, (nameof(AreaForm.SharedWith), nameof(DevelopmentAreaInput.SharedWithCountyCodes)));
+            form.Apply(valid, area);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(AreaDto(await ReadAsync(db, user, id, clock, ct), areaId));
+        });
 
     /// <summary>The area's actions (with their links), outcomes, partners, sub-goals, sharing and team ties are loaded, so EF deletes them itself and each gets an audit row.</summary>
-    private static async Task<Results<NoContent, NotFound<ApiError>, ForbidHttpResult>> DeleteAreaAsync(
-        int id, int areaId, AppDbContext db, CurrentUser user, CancellationToken ct)
+    private static Task<Results<NoContent, NotFound<ApiError>, ForbidHttpResult>> DeleteAreaAsync(
+        int id, int areaId, AppDbContext db, CurrentUser user, CancellationToken ct) =>
+        DeleteAsync(db, user, id, ct, plan =>
+        {
+            if (Area(plan, areaId) is not { } area) return NotFoundArea(id, areaId);
+            db.DevelopmentAreas.Remove(area);
+            return null;
+        });
+
+    private static Task<Results<Created<PlannedActionDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> CreateActionAsync(
+        int id, int areaId, PlannedActionInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        EditAsync<Created<PlannedActionDto>>(db, user, id, ct, async plan =>
+        {
+            if (Area(plan, areaId) is not { } area) return NotFoundArea(id, areaId);
+            var form = Form(input);
+            var (valid, errors) = form.Validate(plan, await ActionChoices.LoadAsync(db, plan, form));
+            if (valid is null) return Invalid(errors, ActionFields);
+            var action = new PlannedAction { Text = valid.Text, SortOrder = area.Actions.Count };
+            ActionForm.Apply(valid, action, clock.GetUtcNow());
+            area.Actions.Add(action);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/v1/activity-plans/{id}/actions/{action.Id}", ActionDto(await ReadAsync(db, user, id, clock, ct), action.Id));
+        });
+
+    private static Task<Results<Ok<PlannedActionDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> UpdateActionAsync(
+        int id, int actionId, PlannedActionInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        EditAsync<Ok<PlannedActionDto>>(db, user, id, ct, async plan =>
+        {
+            if (Action(plan, actionId) is not { } action) return NotFoundAction(id, actionId);
+            var form = Form(input);
+            var (valid, errors) = form.Validate(plan, await ActionChoices.LoadAsync(db, plan, form));
+            if (valid is null) return Invalid(errors, ActionFields);
+            ActionForm.Apply(valid, action, clock.GetUtcNow()); // a status change is audited like any change
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(ActionDto(await ReadAsync(db, user, id, clock, ct), actionId));
+        });
+
+    private static Task<Results<NoContent, NotFound<ApiError>, ForbidHttpResult>> DeleteActionAsync(
+        int id, int actionId, AppDbContext db, CurrentUser user, CancellationToken ct) =>
+        DeleteAsync(db, user, id, ct, plan =>
+        {
+            if (Action(plan, actionId) is not { } action) return NotFoundAction(id, actionId);
+            db.PlannedActions.Remove(action);
+            return null;
+        });
+
+    private static Task<Results<Ok<AreaOutcomeDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> PutOutcomeAsync(
+        int id, int areaId, int year, AreaOutcomeInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        EditAsync<Ok<AreaOutcomeDto>>(db, user, id, ct, async plan =>
+        {
+            if (Area(plan, areaId) is not { } area) return NotFoundArea(id, areaId);
+            if (!OutcomeForm.InPeriod(plan, year)) return NotFoundYear(id, year);
+            var now = clock.GetUtcNow();
+            var figures = await PlanFigures.ForYearAsync(db, plan, year, now, ct);
+            var (text, error) = OutcomeForm.Validate(input.Text, figures);
+            if (text is null) return Invalid(new() { [nameof(AreaOutcomeInput.Text)] = error! });
+            OutcomeForm.Apply(area, year, text, now);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(new AreaOutcomeDto(areaId, year, text, figures.Render(text)));
+        });
+
+    private static Task<Results<NoContent, NotFound<ApiError>, ForbidHttpResult>> DeleteOutcomeAsync(
+        int id, int areaId, int year, AppDbContext db, CurrentUser user, CancellationToken ct) =>
+        DeleteAsync(db, user, id, ct, plan =>
+        {
+            if (Area(plan, areaId) is not { } area) return NotFoundArea(id, areaId);
+            if (area.Outcomes.FirstOrDefault(o => o.Year == year) is not { } outcome)
+                return TypedResults.NotFound(new ApiError($"Utvecklingsområdet {areaId} har inget utfall för {year}."));
+            db.AreaOutcomes.Remove(outcome);
+            return null;
+        });
+
+    /// <summary>
+    /// Every write to an existing plan starts the same way: load it with what writes touch, 404 when the user sees none
+    /// of it, 403 when they read it but may not change it; then <paramref name="write"/> runs on the tracked plan.
+    /// </summary>
+    private static async Task<Results<TDone, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> EditAsync<TDone>(
+        AppDbContext db, CurrentUser user, int id, CancellationToken ct,
+        Func<ActivityPlan, Task<Results<TDone, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>>> write) where TDone : IResult
     {
         var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
         if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
         if (!mayEdit) return TypedResults.Forbid();
-        if (plan.Areas.FirstOrDefault(a => a.Id == areaId) is not { } area) return NotFoundArea(id, areaId);
-        db.DevelopmentAreas.Remove(area);
+        return await write(plan);
+    }
+
+    /// <summary>As <see cref="EditAsync"/> for a deletion: <paramref name="remove"/> marks what goes, or answers what was not found; then it is saved.</summary>
+    private static async Task<Results<NoContent, NotFound<ApiError>, ForbidHttpResult>> DeleteAsync(
+        AppDbContext db, CurrentUser user, int id, CancellationToken ct, Func<ActivityPlan, NotFound<ApiError>?> remove)
+    {
+        var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
+        if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
+        if (!mayEdit) return TypedResults.Forbid();
+        if (remove(plan) is NotFound<ApiError> missing) return missing;
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<PlannedActionDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> CreateActionAsync(
-        int id, int areaId, PlannedActionInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
-    {
-        var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
-        if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
-        if (!mayEdit) return TypedResults.Forbid();
-        if (plan.Areas.FirstOrDefault(a => a.Id == areaId) is not { } area) return NotFoundArea(id, areaId);
-        var form = Form(input);
-        var (valid, errors) = form.Validate(plan, await ActionChoices.LoadAsync(db, plan, form));
-        if (valid is null) return Invalid(errors, ActionFields);
-        var action = new PlannedAction { Text = valid.Text, SortOrder = area.Actions.Count };
-        ActionForm.Apply(valid, action, clock.GetUtcNow());
-        area.Actions.Add(action);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/activity-plans/{id}/actions/{action.Id}", ActionDto(await ReadAsync(db, user, id, clock, ct), action.Id));
-    }
+    private static DevelopmentArea? Area(ActivityPlan plan, int areaId) => plan.Areas.FirstOrDefault(a => a.Id == areaId);
 
-    private static async Task<Results<Ok<PlannedActionDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> UpdateActionAsync(
-        int id, int actionId, PlannedActionInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
-    {
-        var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
-        if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
-        if (!mayEdit) return TypedResults.Forbid();
-        if (plan.Areas.SelectMany(a => a.Actions).FirstOrDefault(a => a.Id == actionId) is not { } action) return NotFoundAction(id, actionId);
-        var form = Form(input);
-        var (valid, errors) = form.Validate(plan, await ActionChoices.LoadAsync(db, plan, form));
-        if (valid is null) return Invalid(errors, ActionFields);
-        ActionForm.Apply(valid, action, clock.GetUtcNow()); // a status change is audited like any change
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ActionDto(await ReadAsync(db, user, id, clock, ct), actionId));
-    }
-
-    private static async Task<Results<NoContent, NotFound<ApiError>, ForbidHttpResult>> DeleteActionAsync(
-        int id, int actionId, AppDbContext db, CurrentUser user, CancellationToken ct)
-    {
-        var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
-        if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
-        if (!mayEdit) return TypedResults.Forbid();
-        if (plan.Areas.SelectMany(a => a.Actions).FirstOrDefault(a => a.Id == actionId) is not { } action) return NotFoundAction(id, actionId);
-        db.PlannedActions.Remove(action);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Results<Ok<AreaOutcomeDto>, NotFound<ApiError>, BadRequest<ApiError>, ForbidHttpResult>> PutOutcomeAsync(
-        int id, int areaId, int year, AreaOutcomeInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
-    {
-        var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
-        if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
-        if (!mayEdit) return TypedResults.Forbid();
-        if (plan.Areas.FirstOrDefault(a => a.Id == areaId) is not { } area) return NotFoundArea(id, areaId);
-        if (!OutcomeForm.InPeriod(plan, year)) return NotFoundYear(id, year);
-        var now = clock.GetUtcNow();
-        var figures = await PlanFigures.ForYearAsync(db, plan, year, now, ct);
-        var (text, error) = OutcomeForm.Validate(input.Text, figures);
-        if (text is null) return Invalid(new() { [nameof(AreaOutcomeInput.Text)] = error! });
-        OutcomeForm.Apply(area, year, text, now);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new AreaOutcomeDto(areaId, year, text, figures.Render(text)));
-    }
-
-    private static async Task<Results<NoContent, NotFound<ApiError>, ForbidHttpResult>> DeleteOutcomeAsync(
-        int id, int areaId, int year, AppDbContext db, CurrentUser user, CancellationToken ct)
-    {
-        var (plan, mayEdit) = await LoadAsync(db, user.Scope, id, ct);
-        if (plan is null) return ActivityPlansApi.NotFoundPlan(id);
-        if (!mayEdit) return TypedResults.Forbid();
-        if (plan.Areas.FirstOrDefault(a => a.Id == areaId) is not { } area) return NotFoundArea(id, areaId);
-        if (area.Outcomes.FirstOrDefault(o => o.Year == year) is not { } outcome)
-            return TypedResults.NotFound(new ApiError($"Utvecklingsområdet {areaId} har inget utfall för {year}."));
-        db.AreaOutcomes.Remove(outcome);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    private static PlannedAction? Action(ActivityPlan plan, int actionId) => plan.Areas.SelectMany(a => a.Actions).FirstOrDefault(a => a.Id == actionId);
 
     /// <summary>
     /// The plan with everything a write checks or touches, tracked. Null when it does not exist or the user sees none of
