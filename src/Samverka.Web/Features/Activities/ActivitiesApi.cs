@@ -47,12 +47,12 @@ public static class ActivitiesApi
         {
             var a = await ActivityRules.LoadAsync(db, user.Scope, id);
             if (a is null) return NotFoundActivity(id);
-            var counts = await db.ActivityRegistrations.Where(r => r.ActivityId == id).GroupBy(r => r.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync();
+            var seats = await Seats.CountAsync(db, id);
             return TypedResults.Ok(new ActivityDto(a.Id, a.Uid, a.Title, a.Kind.ToString(), a.Status.ToString(), a.Description, a.TargetGroup, a.CountyCode,
                 a.OrganiserLibraryId, a.OrganiserLibrary?.Name,
                 a.CoOrganisers.Select(o => o.Library?.Name ?? o.County?.RegionalBody ?? o.PartnerName ?? "").ToList(), a.RegionFunded, a.OpenToOtherLibraries,
                 a.Place, a.OnlineUrl is not null, a.Capacity,
-                counts.FirstOrDefault(c => c.Key == RegistrationStatus.Confirmed)?.N ?? 0, counts.FirstOrDefault(c => c.Key == RegistrationStatus.Waiting)?.N ?? 0,
+                seats.Confirmed, seats.Waiting,
                 a.RegistrationOpensAt, a.RegistrationClosesAt, a.ProgrammeId, a.DevelopmentArea, a.CancellationReason,
                 a.Themes.OrderBy(t => t.Theme!.SortOrder).Select(t => t.Theme!.Name).ToList(),
                 a.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).Select(s => new ActivitySessionDto(s.Id, s.Date, s.StartTime, s.EndTime,
@@ -78,9 +78,9 @@ public static class ActivitiesApi
             .Where(r => all || r.PersonId == selfId || municipalities.Contains(r.Person!.Library!.MunicipalityCode))
             .OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.PersonId, r.Person!.Name, Library = r.Person.Library!.Name, r.Status, r.CreatedAt }).ToListAsync();
-        var waiting = await WaitingOrderAsync(db, id);
+        var waiting = await Seats.WaitingOrderAsync(db, id);
         return TypedResults.Ok(rows.Select(r => new RegistrationDto(r.Id, id, r.PersonId, r.Name, r.Library, r.Status.ToString(),
-            r.Status == RegistrationStatus.Waiting ? waiting.IndexOf(r.Id) + 1 : null, r.CreatedAt)).ToList());
+            Seats.Position(waiting, r.Id, r.Status), r.CreatedAt)).ToList());
     }
 
     private static async Task<Results<Created<RegistrationDto>, NotFound<ApiError>, BadRequest<ApiError>, Conflict<ApiError>, ForbidHttpResult>> RegisterAsync(
@@ -127,10 +127,6 @@ public static class ActivitiesApi
         await ActivityStatistics.ChangedAsync(http);
         return TypedResults.NoContent();
     }
-
-    private static Task<List<int>> WaitingOrderAsync(AppDbContext db, int id) =>
-        db.ActivityRegistrations.Where(r => r.ActivityId == id && r.Status == RegistrationStatus.Waiting)
-            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
 
     private static NotFound<ApiError> NotFoundActivity(int id) => TypedResults.NotFound(new ApiError($"Aktiviteten {id} finns inte."));
 }

@@ -93,9 +93,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
         if (a is null) return false;
         Activity = a;
         var now = time.GetUtcNow();
-        var counts = await db.ActivityRegistrations.Where(r => r.ActivityId == Id).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        Confirmed = counts.FirstOrDefault(c => c.Key == RegistrationStatus.Confirmed)?.Count ?? 0;
-        Waiting = counts.FirstOrDefault(c => c.Key == RegistrationStatus.Waiting)?.Count ?? 0;
+        (Confirmed, Waiting) = await Seats.CountAsync(db, Id);
         CanManage = user.Scope.IsSignedIn && ActivityRules.CanManage(user.Scope, a);
         WindowClosed = Registrations.WindowError(a, now);
         Ended = a.Sessions.Count > 0 && Registrations.End(a) <= now;
@@ -110,10 +108,9 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
             .Select(r => new { r.Id, r.PersonId, r.Person!.Name, Library = r.Person.Library!.Name, r.Status, r.CreatedAt,
                 Attended = r.Attendance.Any(x => x.Attended) })
             .ToListAsync();
-        var waitingOrder = await db.ActivityRegistrations.Where(r => r.ActivityId == Id && r.Status == RegistrationStatus.Waiting)
-            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+        var waitingOrder = await Seats.WaitingOrderAsync(db, Id);
         Visible = rows.Select(r => new RegistrationRow(r.Id, r.Name, r.Library, r.Status,
-            r.Status == RegistrationStatus.Waiting ? waitingOrder.IndexOf(r.Id) + 1 : null, r.PersonId == selfId)).ToList();
+            Seats.Position(waitingOrder, r.Id, r.Status), r.PersonId == selfId)).ToList();
         AttendedSelf = rows.Any(r => r.PersonId == selfId && r.Attended);
         Staff = user.Scope.Municipalities.Count > 0 || user.Scope.IsAdmin ? await ActivityRules.RegistrableStaffAsync(db, user.Scope) : [];
         return true;

@@ -41,18 +41,16 @@ public static class Registrations
         if (await db.ActivityRegistrations.AnyAsync(r => r.ActivityId == activityId && r.PersonId == personId && r.Status != RegistrationStatus.Cancelled, ct))
             return new(null, 409, $"{person.Name} är redan anmäld till aktiviteten.");
 
-        var confirmed = await db.ActivityRegistrations.CountAsync(r => r.ActivityId == activityId && r.Status == RegistrationStatus.Confirmed, ct);
+        var seats = await Seats.CountAsync(db, activityId, ct);
         var token = InvitationTokens.Create();
         var registration = new ActivityRegistration
         {
             ActivityId = activityId, PersonId = personId, Person = person, CreatedAt = now, RegisteredBy = registeredBy,
-            Status = confirmed < activity.Capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waiting,
+            Status = seats.Confirmed < activity.Capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waiting,
             CancelTokenHash = InvitationTokens.Hash(token),
         };
         db.ActivityRegistrations.Add(registration);
-        int? position = null;
-        if (registration.Status == RegistrationStatus.Waiting)
-            position = await db.ActivityRegistrations.CountAsync(r => r.ActivityId == activityId && r.Status == RegistrationStatus.Waiting, ct) + 1;
+        int? position = registration.Status == RegistrationStatus.Waiting ? seats.Waiting + 1 : null;
         QueueMail(db, activity, person, registration.Status, position, token, now, baseUrl);
         try
         {
@@ -88,8 +86,7 @@ public static class Registrations
     /// <summary>Fills free seats from the waiting list in order (a cancellation frees one; a raised capacity several).</summary>
     public static async Task<List<ActivityRegistration>> PromoteAsync(AppDbContext db, Activity activity, DateTimeOffset now, string baseUrl, CancellationToken ct)
     {
-        var confirmed = await db.ActivityRegistrations.CountAsync(r => r.ActivityId == activity.Id && r.Status == RegistrationStatus.Confirmed, ct);
-        var free = activity.Capacity - confirmed;
+        var free = activity.Capacity - (await Seats.CountAsync(db, activity.Id, ct)).Confirmed;
         if (free <= 0) return [];
         // Whoever is next, whatever the user may read in the directory.
         var next = await db.ActivityRegistrations.IgnoreQueryFilters().Include(r => r.Person)
