@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Samverka.Web.Data;
@@ -12,17 +9,6 @@ public class OutboxOptions
 {
     /// <summary>Seconds between polls; 0 turns the background loop off (tests call SendDueAsync themselves).</summary>
     public double PollSeconds { get; set; } = 5;
-}
-
-/// <summary>"Samverka:Smtp". Without a Host, messages are only stored and read on /admin/e-post.</summary>
-public class SmtpOptions
-{
-    public string? Host { get; set; }
-    public int Port { get; set; } = 587;
-    public string? User { get; set; }
-    public string? Password { get; set; }
-    public string From { get; set; } = "samverka@exempel.se";
-    public bool EnableSsl { get; set; } = true;
 }
 
 public static class Outbox
@@ -41,7 +27,9 @@ public static class Outbox
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<OutboxOptions>(config.GetSection("Samverka:Outbox"));
-        services.Configure<SmtpOptions>(config.GetSection("Samverka:Smtp"));
+        // Validated at start: a misspelt Security value or an unparsable From stops the app instead of every send.
+        services.AddOptions<SmtpOptions>().Bind(config.GetSection("Samverka:Smtp"))
+            .Validate(SmtpOptions.IsValid, "Samverka:Smtp: From must be an e-mail address, Port 1-65535, TimeoutSeconds above 0").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         if (string.IsNullOrWhiteSpace(config["Samverka:Smtp:Host"]))
             services.AddSingleton<IMailSender, StoringMailSender>();
@@ -66,29 +54,4 @@ public class StoringMailSender : IMailSender
 {
     public string Delivery => "stored";
     public Task SendAsync(OutboxMessage message, CancellationToken ct) => Task.CompletedTask;
-}
-
-/// <summary>Production: SMTP through the framework's client (STARTTLS when EnableSsl), no extra dependency.</summary>
-public class SmtpMailSender(IOptions<SmtpOptions> options) : IMailSender
-{
-    public string Delivery => "smtp";
-
-    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
-    {
-        var o = options.Value;
-        using var client = new SmtpClient(o.Host, o.Port)
-        {
-            EnableSsl = o.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Credentials = string.IsNullOrEmpty(o.User) ? null : new NetworkCredential(o.User, o.Password),
-        };
-        using var mail = new MailMessage(o.From, message.ToAddress, message.Subject, message.BodyText)
-        {
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-        };
-        if (message.AttachmentContent is { } content && message.AttachmentName is { } name)
-            mail.Attachments.Add(new Attachment(new MemoryStream(content), name, message.AttachmentContentType ?? "application/octet-stream"));
-        await client.SendMailAsync(mail, ct);
-    }
 }

@@ -117,7 +117,8 @@ public class SamverkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        // Virtual: a derived factory that owns more (a test SMTP server) overrides DisposeAsync to release it.
+        await DisposeAsync();
         if (_db is not null) await _db.DisposeAsync();
     }
 }
