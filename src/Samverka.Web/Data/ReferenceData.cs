@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using Npgsql;
 
 namespace Samverka.Web.Data;
@@ -63,14 +64,13 @@ public static class ReferenceData
 
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    /// <summary>The shipped files are plain comma-separated UTF-8 without quoting (see SOURCES.md).</summary>
+    /// <summary>The shipped files are comma-separated UTF-8 with a header row (see SOURCES.md).</summary>
     internal static List<Dictionary<string, string>> ReadCsv(string path)
     {
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        var header = lines[0].Split(',');
-        return lines.Skip(1)
-            .Select(l => l.Split(','))
-            .Select(cells => header.Select((h, i) => (h, v: cells[i])).ToDictionary(x => x.h, x => x.v))
-            .ToList();
+        using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',' });
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
+            rows.Add(reader.Headers.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => reader.GetString(x.i)));
+        return rows;
     }
 }

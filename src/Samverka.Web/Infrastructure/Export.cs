@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -29,35 +30,59 @@ public static class Export
     private static string FileName(string baseName, string ext) =>
         $"{baseName}-{DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{ext}";
 
+    /// <summary>
+    /// Semicolons and CRLF; fields quoted when they hold a semicolon, quote, CR or LF. Numbers with an ASCII minus,
+    /// no digit grouping (sv-SE would use U+2212 and a no-break space, which Excel reads as text) and a decimal comma,
+    /// because Swedish Excel reads "3.5" as the date 3 May.
+    /// </summary>
+    private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with
+    {
+        Separator = ';',
+        NewLine = "\r\n",
+        FormatProvider = new NumberFormatInfo { NumberDecimalSeparator = ",", NegativeSign = "-" },
+        ValidateFieldCount = false,
+    };
+
     public static byte[] CsvBytes(ExportTable table)
     {
-        var sb = new StringBuilder();
-        sb.AppendJoin(';', table.Headers.Select(h => CsvCell(h))).Append("\r\n");
-        foreach (var row in table.Rows)
-            sb.AppendJoin(';', row.Select(CsvCell)).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+        using var bytes = new MemoryStream();
+        using (var csv = CsvWriter.Create(bytes, CsvOptions with { WriteByteOrderMark = true }))
+        {
+            WriteRecord(csv, table.Headers);
+            foreach (var row in table.Rows) WriteRecord(csv, row);
+        }
+        return bytes.ToArray();
+    }
+
+    private static void WriteRecord(CsvWriter csv, IEnumerable<object?> cells)
+    {
+        foreach (var cell in cells) WriteCell(csv, cell);
+        csv.EndRecord();
     }
 
     /// <summary>
     /// Text that a spreadsheet would read as a formula (starting with = + - @ tab or CR) gets a
-    /// leading apostrophe (OWASP CSV injection). Numbers are not neutralised: they are written with
-    /// an ASCII minus and no digit grouping (sv-SE would use U+2212 and a no-break space, which Excel
-    /// reads as text), and with a decimal comma, because Swedish Excel reads "3.5" as the date 3 May.
+    /// leading apostrophe (OWASP CSV injection), without the quotes CsvHelper's own escaping adds.
+    /// Numbers are not neutralised.
     /// </summary>
+    private static void WriteCell(CsvWriter csv, object? value)
+    {
+        if (IsNumber(value)) csv.WriteField(value);
+        else csv.WriteField(Neutralise(CellText(value)));
+    }
+
+    /// <summary>One cell as it appears in the CSV file.</summary>
     public static string CsvCell(object? value)
     {
-        var text = IsNumber(value) ? CsvNumber(value!) : Neutralise(CellText(value));
-        return text.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        using var text = new StringWriter();
+        using var csv = CsvWriter.Create(text, CsvOptions, true);
+        WriteCell(csv, value);
+        csv.Flush(); // the field without ending the record
+        return text.ToString();
     }
 
     private static bool IsNumber(object? v) =>
         v is sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal;
-
-    private static string CsvNumber(object v)
-    {
-        var text = CellText(v);
-        return v is float or double or decimal ? text.Replace('.', ',') : text;
-    }
 
     public static string Neutralise(string s) =>
         s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;

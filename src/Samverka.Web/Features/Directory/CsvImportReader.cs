@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Unicode;
+using CsvHelper;
 using Samverka.Web.Features.Directory.People;
 
 namespace Samverka.Web.Features.Directory;
@@ -31,7 +33,7 @@ public record CsvSheet(List<CsvRow> Rows, List<ImportError> Errors);
 
 /// <summary>
 /// Reads a CSV file the way Swedish Excel and LibreOffice save it: UTF-8 with or without BOM
-/// (or the older Windows-1252 "CSV (semikolonavgränsad)"), ';' or ',' separated, quoted cells.
+/// (or the older Windows-1252 "CSV (semikolonavgränsad)"), ';' or ',' separated, quoted cells, read with CsvHelper.
 /// Column names are matched without regard to case, spaces or å/ä/ö spelled as a/o.
 /// </summary>
 public static class CsvImportReader
@@ -54,9 +56,7 @@ public static class CsvImportReader
         if (LooksBinary(bytes))
             return new(rows, [new(0, null, "Filen är inte en textfil. Spara den som CSV (till exempel ”CSV UTF-8” i Excel) och försök igen.")]);
 
-        var text = Decode(bytes);
-        var delimiter = DetectDelimiter(text);
-        var records = CsvParser.Parse(text, delimiter[0], errors);
+        var (records, separator) = Parse(bytes, errors);
         if (records.Count == 0)
             return new(rows, [new(0, null, "Filen saknar rubrikrad.")]);
 
@@ -72,7 +72,7 @@ public static class CsvImportReader
             else map[i] = match.Key;
         }
         foreach (var col in required.Where(c => !map.ContainsValue(c)))
-            errors.Add(new(1, col, $"Kolumnen ”{col}” saknas. Rubrikraden ska innehålla: {string.Join(delimiter, columns.Keys)}."));
+            errors.Add(new(1, col, $"Kolumnen ”{col}” saknas. Rubrikraden ska innehålla: {string.Join(separator, columns.Keys)}."));
         if (errors.Count > 0) return new(rows, errors);
 
         foreach (var (line, record) in records.Skip(1))
@@ -90,37 +90,42 @@ public static class CsvImportReader
         return new(rows, errors);
     }
 
-    private static string Decode(byte[] bytes)
+    private record Record(int Line, string[] Cells);
+
+    /// <summary>
+    /// All records with the line each starts on (a quoted cell may span lines), so that an error report can point
+    /// at the line a person sees in their editor. CsvHelper detects the separator, skips blank lines and a UTF-8 BOM,
+    /// and recovers from broken quoting, which is reported here in Swedish.
+    /// </summary>
+    private static (List<Record> Records, char Separator) Parse(byte[] bytes, List<ImportError> errors)
     {
-        try
+        var options = CsvReaderOptions.Default with
         {
-            // Strict UTF-8 (with or without BOM) first; Excel's non-UTF-8 CSV is Windows-1252.
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding(1252).GetString(bytes);
-        }
+            HasHeader = false, // the header is matched below, loosely
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            OnMalformedRecord = m => errors.Add(new((int)m.LineNumber, null, MalformedMessage(m.Reason))),
+        };
+        // Strict UTF-8 (with or without BOM) first; Excel's non-UTF-8 CSV is Windows-1252.
+        using var reader = Utf8.IsValid(bytes)
+            ? CsvReader.Create(bytes, options)
+            : CsvReader.Create(new MemoryStream(bytes), options with { Encoding = Encoding.GetEncoding(1252) });
+        var records = new List<Record>();
+        while (reader.Read())
+            records.Add(new((int)reader.LineNumber, [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]));
+        return (records, reader.Separator);
     }
+
+    private static string MalformedMessage(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.UnterminatedQuote => "Ett citattecken (\") avslutas aldrig. Kontrollera att varje cell som börjar med \" också slutar med \".",
+        CsvMalformedReason.TextAfterClosingQuote => "Raden har text direkt efter ett avslutande citattecken (\"). Omge hela cellen med citattecken.",
+        _ => "Raden har ett citattecken (\") på fel ställe. Omge hela cellen med citattecken och skriv citattecken inuti som \"\".",
+    };
 
     private static bool LooksBinary(byte[] bytes) =>
         bytes.AsSpan(0, Math.Min(bytes.Length, 4096)).IndexOf((byte)0) >= 0
         || (bytes.Length > 3 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4);
-
-    /// <summary>Counts separators in the header line, outside quotes.</summary>
-    private static string DetectDelimiter(string text)
-    {
-        int semi = 0, comma = 0;
-        var quoted = false;
-        foreach (var c in text)
-        {
-            if (c == '"') quoted = !quoted;
-            else if (!quoted && c is '\n' or '\r') break;
-            else if (!quoted && c == ';') semi++;
-            else if (!quoted && c == ',') comma++;
-        }
-        return semi >= comma && semi > 0 ? ";" : ",";
-    }
 
     /// <summary>
     /// Non-breaking spaces from Excel become spaces, and the apostrophe our export puts before
