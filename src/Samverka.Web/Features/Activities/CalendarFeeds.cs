@@ -16,4 +16,13 @@ public static class CalendarFeeds
         if (themeId is int t) q = q.Where(a => a.Themes.Any(x => x.ThemeId == t));
         return q.OrderBy(a => a.Id).ToListAsync();
     }
+
+    /// <summary>A named feed (a region's, a theme's) as the .ics answer calendar programs subscribe to.</summary>
+    public static async Task<Microsoft.AspNetCore.Mvc.FileContentResult> FileAsync(AppDbContext db, TimeProvider time, HttpRequest request, string name,
+        string? countyCode = null, int? themeId = null)
+    {
+        var now = time.GetUtcNow();
+        var activities = await LoadAsync(db, now, countyCode, themeId);
+        return new(ICalendar.Write(activities, $"Samverka: {name}", PublicUrl.Base(request), now), ICalendar.ContentType);
+    }
 }

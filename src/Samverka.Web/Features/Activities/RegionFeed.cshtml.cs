@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
-using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Activities;
 
@@ -13,8 +12,6 @@ public class RegionFeedModel(AppDbContext db, TimeProvider time) : PageModel
     {
         var county = await db.Counties.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code);
         if (county is null) return NotFound();
-        var now = time.GetUtcNow();
-        var activities = await CalendarFeeds.LoadAsync(db, now, countyCode: code);
-        return File(ICalendar.Write(activities, $"Samverka: {county.Name}", PublicUrl.Base(Request), now), ICalendar.ContentType);
+        return await CalendarFeeds.FileAsync(db, time, Request, county.Name, countyCode: code);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
-using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Activities;
 
@@ -13,8 +12,6 @@ public class ThemeFeedModel(AppDbContext db, TimeProvider time) : PageModel
     {
         var theme = await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id);
         if (theme is null) return NotFound();
-        var now = time.GetUtcNow();
-        var activities = await CalendarFeeds.LoadAsync(db, now, themeId: id);
-        return File(ICalendar.Write(activities, $"Samverka: {theme.Name}", PublicUrl.Base(Request), now), ICalendar.ContentType);
+        return await CalendarFeeds.FileAsync(db, time, Request, theme.Name, themeId: id);
     }
 }
