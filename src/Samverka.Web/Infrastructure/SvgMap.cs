@@ -105,41 +105,6 @@ public static class SvgMap
         return sb.ToString();
     }
 
-    /// <summary>A map's municipalities and county outlines in map units (the SVG's user space): what a raster copy draws.</summary>
-    public record ProjectedMap(int Width, int Height, IReadOnlyList<(MapClass Class, IReadOnlyList<(double X, double Y)[]> Rings)> Areas,
-        IReadOnlyList<IReadOnlyList<(double X, double Y)[]>> Outlines);
-
-    public static ProjectedMap Project(MapSpec spec)
-    {
-        var geo = Geo.Value;
-        var areas = spec.Areas.Where(a => geo.Municipalities.ContainsKey(a.Code)).ToList();
-        var outlines = spec.OutlineCounties.Where(geo.Counties.ContainsKey).Select(c => geo.Counties[c]).ToList();
-        var projection = Projection.Fit(areas.SelectMany(a => geo.Municipalities[a.Code].Rings).Concat(outlines.SelectMany(o => o.Rings)).ToList(), 800);
-        return new ProjectedMap(projection.Width, projection.Height,
-            areas.Select(a => (spec.Classes[a.ClassIndex], (IReadOnlyList<(double, double)[]>)geo.Municipalities[a.Code].Rings.Select(projection.Points).ToList())).ToList(),
-            outlines.Select(o => (IReadOnlyList<(double, double)[]>)o.Rings.Select(projection.Points).ToList()).ToList());
-    }
-
-    /// <summary>Whether a point of a class's pattern tile (8 × 8 map units) is inked: the raster twin of <see cref="PatternDef"/>.</summary>
-    public static bool PatternInk(string pattern, double u, double v)
-    {
-        u = ((u % 8) + 8) % 8;
-        v = ((v % 8) + 8) % 8;
-        static bool Dot(double u, double v, double cx, double cy, double r) => (u - cx) * (u - cx) + (v - cy) * (v - cy) <= r * r;
-        // A line of width w at 45° covers a band of w·√2 in u + v (or u − v).
-        static bool Band(double d, double width) => (((d % 8) + 8) % 8) < width * 1.4142 / 2 || (((d % 8) + 8) % 8) > 8 - width * 1.4142 / 2;
-        return pattern switch
-        {
-            "dots" => Dot(u, v, 4, 4, 1),
-            "diagonal" => Band(u + v, 0.8),
-            "cross" => Band(u + v, 0.8) || Band(u - v, 0.8),
-            "grid" => Math.Abs(u - 4) < 0.45 || Math.Abs(v - 4) < 0.45,
-            "dense" => Dot(u, v, 2, 2, 1.2) || Dot(u, v, 6, 6, 1.2),
-            "horizontal" => Math.Abs(v - 4) < 0.3,
-            _ => false,
-        };
-    }
-
     /// <summary>A legend swatch: a small SVG with its own copy of the class's pattern.</summary>
     public static string Swatch(string id, MapClass c) =>
         $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"28\" height=\"20\" viewBox=\"0 0 28 20\" aria-hidden=\"true\" focusable=\"false\"><defs>{PatternDef(id, c)}</defs>" +
@@ -226,9 +191,6 @@ public static class SvgMap
             return new Projection(minLon, maxLat, kx, scale,
                 (int)Math.Ceiling(w * scale + 2 * Margin), (int)Math.Ceiling(h * scale + 2 * Margin));
         }
-
-        public (double X, double Y)[] Points(double[][] ring) =>
-            ring.Select(pt => ((pt[0] - MinLon) * Kx * Scale + Margin, (MaxLat - pt[1]) * Scale + Margin)).ToArray();
 
         /// <summary>
         /// Rings as "Mx y" then relative moves "l dx dy …" in whole units (1/800 of the map's longer side,

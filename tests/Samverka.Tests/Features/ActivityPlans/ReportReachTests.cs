@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
+using SkiaSharp;
 using AngleSharp.Dom;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -45,7 +44,7 @@ public class ReportReachTests(SamverkaFactory app)
 
         var image = Assert.Single(main.ImageParts);
         Assert.Equal("image/png", image.ContentType);
-        using (var s = image.GetStream()) Assert.True(PngDecoder.Decode(s).Width > 100);
+        using (var s = image.GetStream()) using (var bitmap = SKBitmap.Decode(s)) Assert.True(bitmap.Width > 100);
         var alt = Assert.Single(main.Document.Descendants<DW.DocProperties>()).Description!.Value!;
         Assert.Contains("Karta över länets 10 kommuner", alt);
 
@@ -65,73 +64,37 @@ public class ReportReachTests(SamverkaFactory app)
         var (classes, _) = SvgMap.ValueClasses(2, v => v);
         // Västerås (1980) class 2, Sala (1981) class 1, the rest of Västmanland 0.
         var codes = new[] { "1904", "1907", "1960", "1961", "1962", "1980", "1981", "1982", "1983", "1984" };
-        var spec = new SvgMap.MapSpec("t", "Test", "Testkarta", classes,
-            codes.Select(c => new SvgMap.MapArea(c, c == "1980" ? 2 : c == "1981" ? 1 : 0, c)).ToList(), []);
+        SvgMap.MapSpec Spec(string two, string one) => new("t", "Test", "Testkarta", classes,
+            codes.Select(c => new SvgMap.MapArea(c, c == two ? 2 : c == one ? 1 : 0, c)).ToList(), []);
 
-        var (png, w, h) = MapPng.Render(spec);
-        var decoded = PngDecoder.Decode(new MemoryStream(png));
+        var (png, w, h) = MapPng.Render(Spec("1980", "1981"));
+        using var decoded = SKBitmap.Decode(png);
 
         Assert.Equal((w, h), (decoded.Width, decoded.Height));
-        var colours = decoded.Pixels.Chunk(3).Select(p => $"#{p[0]:x2}{p[1]:x2}{p[2]:x2}").GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(w > 400 && h > 400, $"{w} × {h}: two pixels per map unit");
+        var colours = Colours(decoded).GroupBy(c => c.Hex).ToDictionary(g => g.Key, g => g.Count());
         Assert.True(colours.GetValueOrDefault(SvgMap.Fills[1]) > 100, "class 1's fill is drawn");
         Assert.True(colours.GetValueOrDefault(SvgMap.Fills[2]) > 100, "class 2's fill is drawn");
         Assert.True(colours.GetValueOrDefault(SvgMap.Ink) > 100, "boundaries and hatching are drawn in ink");
         Assert.True(colours.GetValueOrDefault("#ffffff") > 100);
+
+        // The colour sits where the municipality is: Västerås's class-2 pixels and, with the classes swapped,
+        // Sala's are different places on the same map.
+        var (swapped, _, _) = MapPng.Render(Spec("1981", "1980"));
+        using var other = SKBitmap.Decode(swapped);
+        var vasteras = Colours(decoded).Where(c => c.Hex == SvgMap.Fills[2]).Select(c => (c.X, c.Y)).ToHashSet();
+        var sala = Colours(other).Where(c => c.Hex == SvgMap.Fills[2]).Select(c => (c.X, c.Y)).ToHashSet();
+        Assert.True(sala.Count > 100);
+        Assert.Empty(vasteras.Intersect(sala));
+        // ... and there Sala had class 1 in the first map (apart from its dots of ink).
+        Assert.True(sala.Count(p => Hex(decoded.GetPixel(p.X, p.Y)) == SvgMap.Fills[1]) > sala.Count * 0.8);
     }
 
-    /// <summary>Just enough of PNG to check what MapPng writes: chunk CRCs, RGB 8-bit, filter 0 rows.</summary>
-    private static class PngDecoder
+    private static IEnumerable<(int X, int Y, string Hex)> Colours(SKBitmap b)
     {
-        public sealed record Image(int Width, int Height, byte[] Pixels);
-
-        public static Image Decode(Stream s)
-        {
-            using var ms = new MemoryStream();
-            s.CopyTo(ms);
-            var b = ms.ToArray();
-            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, b[..8]);
-            int pos = 8, w = 0, h = 0;
-            var idat = new MemoryStream();
-            while (pos < b.Length)
-            {
-                var len = BinaryPrimitives.ReadInt32BigEndian(b.AsSpan(pos));
-                var type = System.Text.Encoding.ASCII.GetString(b, pos + 4, 4);
-                var data = b.AsSpan(pos + 8, len);
-                Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(pos + 8 + len)), Crc(b.AsSpan(pos + 4, len + 4)));
-                if (type == "IHDR")
-                {
-                    w = BinaryPrimitives.ReadInt32BigEndian(data);
-                    h = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
-                    Assert.Equal(8, data[8]);
-                    Assert.Equal(2, data[9]);
-                }
-                if (type == "IDAT") idat.Write(data);
-                pos += 12 + len;
-            }
-            idat.Position = 0;
-            using var z = new ZLibStream(idat, CompressionMode.Decompress);
-            using var raw = new MemoryStream();
-            z.CopyTo(raw);
-            var rows = raw.ToArray();
-            Assert.Equal(h * (1 + 3 * w), rows.Length);
-            var pixels = new byte[w * h * 3];
-            for (var y = 0; y < h; y++)
-            {
-                Assert.Equal(0, rows[y * (1 + 3 * w)]);
-                Array.Copy(rows, y * (1 + 3 * w) + 1, pixels, y * w * 3, w * 3);
-            }
-            return new Image(w, h, pixels);
-        }
-
-        private static uint Crc(ReadOnlySpan<byte> bytes)
-        {
-            var c = 0xFFFFFFFFu;
-            foreach (var x in bytes)
-            {
-                c ^= x;
-                for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-            return ~c;
-        }
+        for (var y = 0; y < b.Height; y++)
+            for (var x = 0; x < b.Width; x++) yield return (x, y, Hex(b.GetPixel(x, y)));
     }
+
+    private static string Hex(SKColor c) => $"#{c.Red:x2}{c.Green:x2}{c.Blue:x2}";
 }
