@@ -15,7 +15,22 @@ public static class WebSetup
         CultureInfo.DefaultThreadCurrentCulture = Swedish;
         CultureInfo.DefaultThreadCurrentUICulture = Swedish;
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+        // Readable lines for a person by default ("16:02:11 info: Samverka …"); JSON lines for a log collector with
+        // Logging__Console__FormatterName=json (README, production). The configuration picks the formatter.
+        builder.Logging.AddConsole();
+        // Named, so that the console uses the options below (without a name it copies its own, older ones).
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o =>
+            o.FormatterName ??= Microsoft.Extensions.Logging.Console.ConsoleFormatterNames.Simple);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.SimpleConsoleFormatterOptions>(o =>
+        {
+            o.TimestampFormat = "HH:mm:ss ";
+            o.SingleLine = true;
+        });
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(o =>
+        {
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+        });
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var services = builder.Services;
