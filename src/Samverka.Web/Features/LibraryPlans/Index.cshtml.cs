@@ -1,3 +1,4 @@
+using Samverka.Web.Features.Shared;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,8 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
     public List<PlanOverview.SeriesPoint> Series { get; private set; } = [];
     public List<SvgMap.MapClass> Classes { get; private set; } = [];
     public string Svg { get; private set; } = "";
-    public string SeriesSvg { get; private set; } = "";
+    /// <summary>A column per year; the table beside it carries the same figures.</summary>
+    public Chart SeriesChart { get; private set; } = null!;
     public List<RegionalPlan> RegionalPlans { get; private set; } = [];
     public bool MayEditRegion { get; private set; }
     /// <summary>The region's plan surveys, for its coordinators and the national coordinator.</summary>
@@ -44,7 +46,8 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
             string.Join(" ", Summary.Counts.Select(c => $"{c.Label}: {c.Count}."));
         Svg = SvgMap.Render(new SvgMap.MapSpec("planer", $"Biblioteksplaner i {AreaName} {Year}", description, Classes, areas,
             Lan is null ? [.. Counties.Select(c => c.Code)] : []), standalone: false);
-        SeriesSvg = SeriesChart(Series);
+        SeriesChart = Chart.Percentages("series-chart", $"Andel kommuner med aktuell plan i december, {Year - 9}–{Year}",
+            [.. Series.Select(p => (p.Year.ToString(CultureInfo.InvariantCulture), p.Percent))]);
         if (Lan is not null)
         {
             MayEditRegion = LibraryPlanAccess.CanEditPlan(user.Scope, null, Lan);
@@ -104,26 +107,5 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         if (Lan is not null) q.Add($"lan={Lan}");
         if (handler is not null) q.Add($"handler={handler}");
         return "/biblioteksplaner?" + string.Join("&", q);
-    }
-
-    /// <summary>A bar per year, drawn on the server; the table beside it carries the same figures.</summary>
-    private static string SeriesChart(List<PlanOverview.SeriesPoint> points)
-    {
-        const int barWidth = 40, gap = 12, height = 160, top = 20, bottom = 24;
-        var width = points.Count * (barWidth + gap) + gap;
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"series-chart\" viewBox=\"0 0 {width} {height + top + bottom}\" width=\"{width}\" height=\"{height + top + bottom}\" aria-hidden=\"true\" focusable=\"false\">");
-        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" y1=\"{top + height}\" x2=\"{width}\" y2=\"{top + height}\" stroke=\"{SvgMap.Ink}\"/>");
-        for (var i = 0; i < points.Count; i++)
-        {
-            var p = points[i];
-            var h = (int)Math.Round(height * (double)p.Percent / 100);
-            var x = gap + i * (barWidth + gap);
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{top + height - h}\" width=\"{barWidth}\" height=\"{h}\" fill=\"#3f7fc0\" stroke=\"{SvgMap.Ink}\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{top + height - h - 4}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{SvgMap.Ink}\">{p.Percent.ToString("0.#", CultureInfo.GetCultureInfo("sv-SE"))} %</text>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{top + height + 16}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{SvgMap.Ink}\">{p.Year}</text>");
-        }
-        sb.Append("</svg>");
-        return sb.ToString();
     }
 }

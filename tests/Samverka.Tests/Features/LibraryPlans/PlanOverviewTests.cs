@@ -29,6 +29,31 @@ public class PlanOverviewTests(SamverkaFactory app)
     }
 
     [Fact]
+    public async Task Get_SeriesChart_IsTheSharedChart_AndShowsTheTablesFigures()
+    {
+        var doc = await app.Anonymous().GetDocumentAsync("/biblioteksplaner?ar=2020&lan=19");
+
+        var chart = doc.QuerySelector("svg.series-chart")!;
+        Assert.Equal("img", chart.GetAttribute("role"));
+        Assert.Contains("2011–2020", chart.QuerySelector("title")!.TextContent);
+        var rows = doc.QuerySelectorAll("#series tbody tr");
+        var columns = chart.QuerySelectorAll("g");
+        Assert.Equal(10, rows.Length);
+        Assert.Equal(rows.Length, columns.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var texts = columns[i].QuerySelectorAll("text").Select(t => t.TextContent.Trim()).ToArray();
+            Assert.Equal(rows[i].GetAttribute("data-year"), texts[1]);
+            Assert.Equal(rows[i].QuerySelectorAll("td")[2].TextContent.Trim(), texts[0]); // the same percentage
+            Assert.Contains(texts[0], chart.QuerySelector("desc")!.TextContent);
+        }
+        // A bar's height is its share of the plot: 100 % is the full 160 units.
+        var percent = double.Parse(columns[^1].QuerySelectorAll("text")[0].TextContent.Replace(" %", "").Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+        var height = double.Parse(columns[^1].QuerySelector("rect")!.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Math.Round(160 * percent / 100), height);
+    }
+
+    [Fact]
     public async Task Api_Vastmanland_CountsAddUpAndUnknownIsNotMissing()
     {
         var api = await app.Anonymous().GetFromJsonAsync<PlanOverviewDto>("/api/v1/library-plans/overview?year=2020&county=19");
