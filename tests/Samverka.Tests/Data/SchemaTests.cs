@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
 using Samverka.Web.Features.Directory;
@@ -29,6 +30,38 @@ public class SchemaTests(SamverkaFactory app)
         Assert.Contains(nameof(Library), checkedTypes);
         Assert.Contains(nameof(AppUser), checkedTypes);
         Assert.True(checkedTypes.Count >= 10, $"Only {checkedTypes.Count} entity types checked");
+    }
+
+    /// <summary>Building the model (as every start does) logs no warning: a warning printed on each start is a cause to fix.</summary>
+    [Fact]
+    public void Model_BuildsWithoutValidationWarnings()
+    {
+        var logged = new List<string>();
+        using var loggers = LoggerFactory.Create(l => l.AddProvider(new ListLoggerProvider(logged)).SetMinimumLevel(LogLevel.Warning));
+        var options = new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql(app.Database.ConnectionString)
+            .UseLoggerFactory(loggers)
+            .EnableServiceProviderCaching(false) // a model of its own, so validation runs here and now
+            .Options;
+        using var db = new AppDbContext(options);
+        Assert.NotEmpty(db.Model.GetEntityTypes());
+        Assert.Empty(logged);
+    }
+
+    private sealed class ListLoggerProvider(List<string> sink) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string category) => new Logger(sink, category);
+        public void Dispose() { }
+
+        private sealed class Logger(List<string> sink, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel level) => level >= LogLevel.Warning;
+            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format)
+            {
+                if (IsEnabled(level)) lock (sink) sink.Add($"{level} {category}: {format(state, e)}");
+            }
+        }
     }
 
     [Fact]

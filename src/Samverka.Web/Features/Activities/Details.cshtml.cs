@@ -68,7 +68,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
         if (!await LoadAsync()) return NotFound();
         var r = await db.ActivityRegistrations.AsNoTracking().Include(x => x.Person).ThenInclude(p => p!.Library)
             .FirstOrDefaultAsync(x => x.Id == RegistrationId && x.ActivityId == Id);
-        if (r is null) return NotFound();
+        if (r?.Person is null) return NotFound(); // someone the user may not see in the directory
         if (!CanManage && !ActivityRules.CanRegister(user.Scope, r.Person!)) return Forbid();
         var result = await Registrations.CancelAsync(db, r.Id, time.GetUtcNow(), PublicUrl.Base(Request));
         if (!result.Ok) return await RefuseAsync(result.Error!, result.Status);

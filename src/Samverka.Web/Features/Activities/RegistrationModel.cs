@@ -17,7 +17,10 @@ internal static class RegistrationModel
             e.HasIndex(x => new { x.ActivityId, x.PersonId }).IsUnique().HasFilter("status <> 'Cancelled'");
             e.HasIndex(x => x.PersonId);
             e.HasOne(x => x.Activity).WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            // Optional to EF although person_id is NOT NULL: the people filter (people are never public) must not make
+            // registrations vanish from queries that reach the person. Seat counts and statistics count every registration;
+            // a query that shows a person either ignores the filter on purpose or finds the person missing (then 404).
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<SessionAttendance>(e =>
         {
