@@ -16,7 +16,9 @@ public sealed record DocHeading(string Text, int Level) : DocBlock;
 public enum DocAlign { Left, Center, Right }
 
 /// <param name="SpaceBefore">Extra space above, in points (the signature lines leave room to sign).</param>
-public sealed record DocParagraph(string Text, DocAlign Align = DocAlign.Left, bool Italic = false, bool Bold = false, double SpaceBefore = 0) : DocBlock;
+/// <param name="KeepWithNext">On the same page as the next paragraph (a signature block is not split).</param>
+public sealed record DocParagraph(string Text, DocAlign Align = DocAlign.Left, bool Italic = false, bool Bold = false, double SpaceBefore = 0,
+    bool KeepWithNext = false) : DocBlock;
 
 /// <summary>One item of a list, its marker ("–", "1.") written as text.</summary>
 /// <param name="Level">Nesting: 0 for the outer list.</param>

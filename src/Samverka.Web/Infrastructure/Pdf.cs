@@ -85,15 +85,20 @@ public static class Pdf
         {
             NewPage();
             var list = new List<DocListItem>();
-            foreach (var block in blocks)
+            var all = blocks.ToList();
+            for (var i = 0; i < all.Count; i++)
             {
+                var block = all[i];
                 if (block is DocListItem item) { list.Add(item); continue; }
                 if (list.Count > 0) { List(list); list.Clear(); }
                 switch (block)
                 {
                     case DocTitle t: Heading(t.Text, 0); break;
                     case DocHeading h: Heading(h.Text, Math.Clamp(h.Level, 1, 3)); break;
-                    case DocParagraph p: Paragraph(p); break;
+                    case DocParagraph p:
+                        if (p.KeepWithNext && (i == 0 || all[i - 1] is not DocParagraph { KeepWithNext: true })) Room(KeptHeight(all, i));
+                        Paragraph(p);
+                        break;
                     case DocTable t: Table(t); break;
                     case DocPicture pic: Picture(pic); break;
                     default: throw new NotSupportedException(block.GetType().Name);
@@ -185,6 +190,18 @@ public static class Pdf
             var outline = (parent?.Outlines ?? _doc.Outlines).Add(text, _page, true);
             _bookmarks[level] = outline;
             for (var l = level + 1; l < _bookmarks.Count; l++) _bookmarks[l] = null;
+        }
+
+        /// <summary>The height of the paragraphs from <paramref name="first"/> that are kept together (the last one without the flag included).</summary>
+        private double KeptHeight(List<DocBlock> blocks, int first)
+        {
+            var height = 0.0;
+            for (var i = first; i < blocks.Count && blocks[i] is DocParagraph p; i++)
+            {
+                height += p.SpaceBefore + Wrap(p.Text, Body, Width).Count * LineHeight(Body) + Body.Size * 0.5;
+                if (!p.KeepWithNext) break;
+            }
+            return height;
         }
 
         private void Paragraph(DocParagraph p)

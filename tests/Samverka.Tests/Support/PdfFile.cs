@@ -58,6 +58,17 @@ public sealed record PdfFile(byte[] Bytes, string Text, string Title, string Fil
         finally { File.Move(path, Path.Combine(Path.GetTempPath(), $"samverka-{Path.GetFileName(name.Trim('"'))}"), overwrite: true); }
     }
 
+    /// <summary>The PDF is refused exactly as its page is (404, or the sign-in redirect), and nothing of it is sent.</summary>
+    public static async Task AssertRefusedLikeThePageAsync(HttpClient client, string pageUrl, string pdfUrl)
+    {
+        var page = await client.GetAsync(pageUrl);
+        var pdf = await client.GetAsync(pdfUrl);
+        Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(page.StatusCode, pdf.StatusCode);
+        Assert.Equal(page.Headers.Location?.AbsolutePath, pdf.Headers.Location?.AbsolutePath);
+        Assert.NotEqual("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<string> RunAsync(string tool, params string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };

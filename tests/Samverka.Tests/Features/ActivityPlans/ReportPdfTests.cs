@@ -68,13 +68,7 @@ public class ReportPdfTests(SamverkaFactory app)
         var id = await PlanSamples.DemoPlanIdAsync(app);
         var url = $"/verksamhetsplaner/{id}/berattelse/2019";
         foreach (var client in new[] { await app.As(Sara), app.Anonymous() })
-        {
-            var page = await client.GetAsync(url);
-            var pdf = await client.GetAsync(url + "?handler=Pdf");
-            Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
-            Assert.Equal(page.StatusCode, pdf.StatusCode);
-            Assert.NotEqual("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        }
+            await PdfFile.AssertRefusedLikeThePageAsync(client, url, url + "?handler=Pdf");
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(Viktor)).GetAsync($"/verksamhetsplaner/{id}/berattelse/2018?handler=Pdf")).StatusCode);
     }
 }
