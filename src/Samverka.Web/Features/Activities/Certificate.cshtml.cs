@@ -8,7 +8,7 @@ using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Activities;
 
-/// <summary>Certificate of attendance (intyg): a printable page for an attendee, from the sessions marked attended.</summary>
+/// <summary>Certificate of attendance (intyg): a printable page and a PDF for an attendee, from the sessions marked attended.</summary>
 [Authorize]
 public class CertificateModel(AppDbContext db, CurrentUser user, TimeProvider time) : PageModel
 {
@@ -22,7 +22,14 @@ public class CertificateModel(AppDbContext db, CurrentUser user, TimeProvider ti
     public double Hours { get; private set; }
     public DateOnly Issued { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    /// <summary>The same certificate as a tagged PDF, refused as the page is.</summary>
+    public async Task<IActionResult> OnGetPdfAsync() => await LoadAsync()
+        ?? File(Pdf.Build(CertificateContent.Title(this), CertificateContent.Outline(this), PublicUrl.Base(Request), PersonName), Pdf.ContentType, CertificateContent.FileName(this));
+
+    /// <summary>Loads the certificate; null when it may be shown, else the refusal (404, or 403 for someone else's).</summary>
+    private async Task<IActionResult?> LoadAsync()
     {
         var a = await ActivityRules.LoadAsync(db, user.Scope, Id);
         if (a is null) return NotFound();
@@ -48,7 +55,7 @@ public class CertificateModel(AppDbContext db, CurrentUser user, TimeProvider ti
         Attended = a.Sessions.Where(s => reg.Sessions.Contains(s.Id)).OrderBy(s => s.Date).ThenBy(s => s.StartTime).ToList();
         Hours = Attended.Sum(s => (s.EndTime - s.StartTime).TotalHours);
         Issued = SwedishTimeZone.Today(time.GetUtcNow());
-        return Page();
+        return null;
     }
 
     public string HoursText => Hours.ToString("0.#", CultureInfo.GetCultureInfo("sv-SE"));

@@ -7,7 +7,7 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Features.ActivityPlans;
 
 /// <summary>
-/// The yearly report (verksamhetsberättelse) in seed 004's structure, as a print page and a DOCX. Only for those who
+/// The yearly report (verksamhetsberättelse) in seed 004's structure, as a print page, a DOCX and a PDF. Only for those who
 /// see the whole plan: a cooperating region sees the shared areas on the plan page, not the region's report.
 /// </summary>
 [Authorize]
@@ -24,8 +24,15 @@ public class ReportModel(AppDbContext db, CurrentUser user, TimeProvider clock) 
     public async Task<IActionResult> OnGetDocxAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        return File(PlanReportDocx.Build(Reading, Year, PublicUrl.Base(Request)), PlanReportDocx.ContentType,
-            $"verksamhetsberattelse-{Reading.Plan.County!.ShortName.ToLowerInvariant()}-{Year}.docx");
+        return File(PlanReportDocx.Build(Reading, Year, PublicUrl.Base(Request)), PlanReportDocx.ContentType, PlanReportContent.FileName(Reading, Year, "docx"));
+    }
+
+    /// <summary>The same report as a tagged PDF, from the same content as the DOCX.</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        return File(Pdf.Build(PlanReportContent.Title(Reading, Year), PlanReportContent.Outline(Reading, Year), PublicUrl.Base(Request)),
+            Pdf.ContentType, PlanReportContent.FileName(Reading, Year, "pdf"));
     }
 
     private async Task<bool> LoadAsync()

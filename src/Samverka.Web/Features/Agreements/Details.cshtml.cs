@@ -36,7 +36,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock)
     public async Task<IActionResult> OnGetDocxAsync()
     {
         if (!await LoadAsync(tracked: false)) return NotFound();
-        return File(AgreementDocument.Build(Agreement), AgreementDocument.ContentType, $"overenskommelse-{Agreement.Id}-version-{Agreement.VersionNumber}.docx");
+        return File(AgreementDocument.Build(Agreement), AgreementDocument.ContentType, AgreementContent.FileName(Agreement, "docx"));
     }
 
     /// <summary>The signed PDF, only to those who may read the agreement (LoadAsync answers 404 to others).</summary>

@@ -12,7 +12,7 @@ namespace Samverka.Tests.Features.Activities;
 public class AttendanceTests(SamverkaFactory app)
 {
     /// <summary>An activity that took place yesterday, with Hugo (Helsingborg) registered and confirmed.</summary>
-    private async Task<(int Activity, int Registration)> PastWithHugoAsync()
+    internal static async Task<(int Activity, int Registration)> PastWithHugoAsync(SamverkaFactory app)
     {
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
         var id = await ActivitySamples.CreateAsync(app, county: "12", sessions: [(yesterday, new TimeOnly(9, 0), new TimeOnly(12, 30))]);
@@ -27,7 +27,8 @@ public class AttendanceTests(SamverkaFactory app)
         return (id, reg);
     }
 
-    private async Task MarkAsync(int activityId, int registrationId, string mark)
+    /// <summary>The organiser (Sara) marks Hugo present ("1") or absent ("0").</summary>
+    internal static async Task MarkAsync(SamverkaFactory app, int activityId, int registrationId, string mark)
     {
         var url = $"/aktiviteter/{activityId}/deltagare";
         var response = await (await app.As(Sara)).PostFormAsync(url, new() { [$"Marks[{registrationId}]"] = mark });
@@ -37,13 +38,13 @@ public class AttendanceTests(SamverkaFactory app)
     [Fact]
     public async Task Attendance_Marked_CertificatePrintable_StatisticsOnMunicipalityPage()
     {
-        var (id, reg) = await PastWithHugoAsync();
+        var (id, reg) = await PastWithHugoAsync(app);
         var hugo = await app.As(Hugo);
         Assert.Equal(HttpStatusCode.NotFound, (await hugo.GetAsync($"/aktiviteter/{id}/intyg")).StatusCode); // not marked yet
 
         var list = await (await app.As(Sara)).GetDocumentAsync($"/aktiviteter/{id}/deltagare");
         Assert.Contains("Hugo Testsson", list.QuerySelector("table.checkin")!.TextContent, StringComparison.Ordinal);
-        await MarkAsync(id, reg, "1");
+        await MarkAsync(app, id, reg, "1");
 
         var certificate = await hugo.GetDocumentAsync($"/aktiviteter/{id}/intyg");
         var text = certificate.QuerySelector(".certificate")!.TextContent;
@@ -59,23 +60,23 @@ public class AttendanceTests(SamverkaFactory app)
         Assert.Equal(["1", "1"], row!.QuerySelectorAll("td").Skip(1).Select(c => c.TextContent.Trim()));
 
         // Marked absent: no certificate.
-        await MarkAsync(id, reg, "0");
+        await MarkAsync(app, id, reg, "0");
         Assert.Equal(HttpStatusCode.NotFound, (await hugo.GetAsync($"/aktiviteter/{id}/intyg")).StatusCode);
     }
 
     [Fact]
     public async Task Attendance_LastSessionMarked_InvitesAttendeeOnceToEvaluationAndCertificate()
     {
-        var (id, reg) = await PastWithHugoAsync();
+        var (id, reg) = await PastWithHugoAsync(app);
         var title = await app.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Title).SingleAsync());
         Task<List<string>> InvitationsAsync() => app.WithDbAsync(db => db.OutboxMessages
             .Where(m => m.ToAddress == Hugo && m.Subject == $"Tack för att du deltog: {title}").Select(m => m.BodyText).ToListAsync());
 
-        await MarkAsync(id, reg, "0");
+        await MarkAsync(app, id, reg, "0");
         Assert.Empty(await InvitationsAsync()); // absent: nothing to evaluate
 
-        await MarkAsync(id, reg, "1");
-        await MarkAsync(id, reg, "1"); // saved again: no second e-mail
+        await MarkAsync(app, id, reg, "1");
+        await MarkAsync(app, id, reg, "1"); // saved again: no second e-mail
         var body = Assert.Single(await InvitationsAsync());
         Assert.Contains($"/aktiviteter/{id}/utvardering", body, StringComparison.Ordinal);
         Assert.Contains($"/aktiviteter/{id}/intyg", body, StringComparison.Ordinal);
@@ -84,7 +85,7 @@ public class AttendanceTests(SamverkaFactory app)
     [Fact]
     public async Task Attendance_StaffOrOtherRegion_Forbidden_UnknownRegistration_Refused()
     {
-        var (id, reg) = await PastWithHugoAsync();
+        var (id, reg) = await PastWithHugoAsync(app);
         Assert.True(IsDenied(await (await app.As(Hugo)).GetAsync($"/aktiviteter/{id}/deltagare")));
         Assert.True(IsDenied(await (await app.As(Viktor)).GetAsync($"/aktiviteter/{id}/deltagare")));
 
@@ -98,8 +99,8 @@ public class AttendanceTests(SamverkaFactory app)
     [Fact]
     public async Task Evaluation_Anonymous_FewerThanFiveShowsOnlyCount_FiveShowsAggregate()
     {
-        var (id, reg) = await PastWithHugoAsync();
-        await MarkAsync(id, reg, "1");
+        var (id, reg) = await PastWithHugoAsync(app);
+        await MarkAsync(app, id, reg, "1");
         var hugo = await app.As(Hugo);
 
         var bad = await hugo.PostFormAsync($"/aktiviteter/{id}/utvardering", new() { ["Rating"] = "7" });
