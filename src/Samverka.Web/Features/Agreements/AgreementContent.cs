@@ -12,6 +12,9 @@ public static class AgreementContent
 {
     public static string FileName(Agreement a, string extension) => $"overenskommelse-{a.Id}-version-{a.VersionNumber}.{extension}";
 
+    /// <summary>The agreement as a tagged PDF in the seeds' layout, from the same outline as the Word file.</summary>
+    public static byte[] Pdf(Agreement a, string publicBase) => Infrastructure.Pdf.Build(a.Title, Outline(a), publicBase, "Överenskommelse");
+
     public static List<DocBlock> Outline(Agreement a)
     {
         var blocks = new List<DocBlock>();

@@ -39,8 +39,15 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock)
         return File(AgreementDocument.Build(Agreement), AgreementDocument.ContentType, AgreementContent.FileName(Agreement, "docx"));
     }
 
-    /// <summary>The signed PDF, only to those who may read the agreement (LoadAsync answers 404 to others).</summary>
+    /// <summary>The agreement as a tagged PDF in the seeds' layout, from the same content as the Word file.</summary>
     public async Task<IActionResult> OnGetPdfAsync()
+    {
+        if (!await LoadAsync(tracked: false)) return NotFound();
+        return File(AgreementContent.Pdf(Agreement, PublicUrl.Base(Request)), Pdf.ContentType, AgreementContent.FileName(Agreement, "pdf"));
+    }
+
+    /// <summary>The signed PDF someone uploaded, only to those who may read the agreement (LoadAsync answers 404 to others).</summary>
+    public async Task<IActionResult> OnGetSignedPdfAsync()
     {
         if (!await LoadAsync(tracked: false)) return NotFound();
         if (Agreement.SignedFileId is not int fileId) return NotFound();

@@ -7,8 +7,8 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Features.Agreements;
 
 /// <summary>
-/// The agreement alone, for printing (site.css hides the site's header and footer in print), and as a PDF to file
-/// (?handler=Pdf here: the agreement page's ?handler=Pdf is the signed copy someone uploaded).
+/// The agreement alone, for printing (site.css hides the site's header and footer in print); the same as a PDF to
+/// file is the agreement page's ?handler=Pdf.
 /// </summary>
 [Authorize]
 public class PrintModel(AppDbContext db, CurrentUser user) : PageModel
@@ -17,14 +17,6 @@ public class PrintModel(AppDbContext db, CurrentUser user) : PageModel
     public Agreement Agreement { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
-
-    /// <summary>The agreement as a tagged PDF in the seeds' layout, from the same content as the Word file.</summary>
-    public async Task<IActionResult> OnGetPdfAsync()
-    {
-        if (!await LoadAsync()) return NotFound();
-        return File(Pdf.Build(Agreement.Title, AgreementContent.Outline(Agreement), PublicUrl.Base(Request), "Överenskommelse"),
-            Pdf.ContentType, AgreementContent.FileName(Agreement, "pdf"));
-    }
 
     private async Task<bool> LoadAsync()
     {

@@ -83,11 +83,11 @@ public class AgreementDocumentTests(SamverkaFactory app)
 
         var pdf = "%PDF-1.4\n%underskrivet\n"u8.ToArray();
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(sara, id, pdf, "underskrivet.pdf", "application/pdf")).StatusCode);
-        var served = await sara.GetAsync($"/overenskommelser/{id}?handler=Pdf");
+        var served = await sara.GetAsync($"/overenskommelser/{id}?handler=SignedPdf");
         Assert.Equal("application/pdf", served.Content.Headers.ContentType!.MediaType);
         Assert.Equal(pdf, await served.Content.ReadAsByteArrayAsync());
         // The party is Lund (municipality); Helsingborg's staff may not read it, nor the file.
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(Hugo)).GetAsync($"/overenskommelser/{id}?handler=Pdf")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync($"/overenskommelser/{id}?handler=Pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(Hugo)).GetAsync($"/overenskommelser/{id}?handler=SignedPdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync($"/overenskommelser/{id}?handler=SignedPdf")).StatusCode);
     }
 }

@@ -16,7 +16,7 @@ public class AgreementPdfTests(SamverkaFactory app)
         var sara = await app.As(Sara);
         var print = await sara.GetDocumentAsync($"/overenskommelser/{id}/utskrift");
         var details = await sara.GetDocumentAsync($"/overenskommelser/{id}");
-        var url = $"/overenskommelser/{id}/utskrift?handler=Pdf";
+        var url = $"/overenskommelser/{id}?handler=Pdf";
         Assert.Equal("Ladda ner som PDF", details.QuerySelector($"a[href='{url}']")?.TextContent);
         Assert.NotNull(print.QuerySelector($"a[href='{url}']"));
 
@@ -57,6 +57,6 @@ public class AgreementPdfTests(SamverkaFactory app)
     {
         var id = await app.MalmoAsync();
         foreach (var client in new[] { await app.As(Hugo), app.Anonymous() })
-            await PdfFile.AssertRefusedLikeThePageAsync(client, $"/overenskommelser/{id}/utskrift", $"/overenskommelser/{id}/utskrift?handler=Pdf");
+            await PdfFile.AssertRefusedLikeThePageAsync(client, $"/overenskommelser/{id}", $"/overenskommelser/{id}?handler=Pdf");
     }
 }
