@@ -91,9 +91,8 @@ public static class ActivityPlanWrites
         int id, DevelopmentAreaInput input, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         EditAsync<Created<DevelopmentAreaDto>>(db, user, id, ct, async plan =>
         {
-            var form = Form(input);
-            var (valid, errors) = await form.ValidateAsync(db, plan.CountyCode);
-            if (valid is null) return Invalid(errors, (nameof(AreaForm.SharedWith), nameof(DevelopmentAreaInput.SharedWithCountyCodes)));
+            var (form, valid, invalid) = await ValidateAsync(db, plan, input);
+            if (valid is null) return invalid!;
             var area = new DevelopmentArea { Name = valid.Name, SortOrder = plan.Areas.Count + 1 };
             plan.Areas.Add(area);
             form.Apply(valid, area);
@@ -106,9 +105,8 @@ public static class ActivityPlanWrites
         EditAsync<Ok<DevelopmentAreaDto>>(db, user, id, ct, async plan =>
         {
             if (Area(plan, areaId) is not { } area) return NotFoundArea(id, areaId);
-            var form = Form(input);
-            var (valid, errors) = await form.ValidateAsync(db, plan.CountyCode);
-            if (valid is null) return Invalid(errors, (nameof(AreaForm.SharedWith), nameof(DevelopmentAreaInput.SharedWithCountyCodes)));
+            var (form, valid, invalid) = await ValidateAsync(db, plan, input);
+            if (valid is null) return invalid!;
             form.Apply(valid, area);
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(AreaDto(await ReadAsync(db, user, id, clock, ct), areaId));
@@ -129,9 +127,8 @@ public static class ActivityPlanWrites
         EditAsync<Created<PlannedActionDto>>(db, user, id, ct, async plan =>
         {
             if (Area(plan, areaId) is not { } area) return NotFoundArea(id, areaId);
-            var form = Form(input);
-            var (valid, errors) = form.Validate(plan, await ActionChoices.LoadAsync(db, plan, form));
-            if (valid is null) return Invalid(errors, ActionFields);
+            var (valid, invalid) = await ValidateAsync(db, plan, input);
+            if (valid is null) return invalid!;
             var action = new PlannedAction { Text = valid.Text, SortOrder = area.Actions.Count };
             ActionForm.Apply(valid, action, clock.GetUtcNow());
             area.Actions.Add(action);
@@ -144,9 +141,8 @@ public static class ActivityPlanWrites
         EditAsync<Ok<PlannedActionDto>>(db, user, id, ct, async plan =>
         {
             if (Action(plan, actionId) is not { } action) return NotFoundAction(id, actionId);
-            var form = Form(input);
-            var (valid, errors) = form.Validate(plan, await ActionChoices.LoadAsync(db, plan, form));
-            if (valid is null) return Invalid(errors, ActionFields);
+            var (valid, invalid) = await ValidateAsync(db, plan, input);
+            if (valid is null) return invalid!;
             ActionForm.Apply(valid, action, clock.GetUtcNow()); // a status change is audited like any change
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(ActionDto(await ReadAsync(db, user, id, clock, ct), actionId));
@@ -211,6 +207,24 @@ public static class ActivityPlanWrites
         if (remove(plan) is NotFound<ApiError> missing) return missing;
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>An area as the page's form checks it; the 400 names the fields as the API's input does.</summary>
+    private static async Task<(AreaForm Form, AreaForm.Valid? Valid, BadRequest<ApiError>? Invalid)> ValidateAsync(
+        AppDbContext db, ActivityPlan plan, DevelopmentAreaInput input)
+    {
+        var form = Form(input);
+        var (valid, errors) = await form.ValidateAsync(db, plan.CountyCode);
+        return (form, valid, valid is null ? Invalid(errors, (nameof(AreaForm.SharedWith), nameof(DevelopmentAreaInput.SharedWithCountyCodes))) : null);
+    }
+
+    /// <summary>An action as the page's form checks it, against the links the plan's region may choose.</summary>
+    private static async Task<(ActionForm.Valid? Valid, BadRequest<ApiError>? Invalid)> ValidateAsync(
+        AppDbContext db, ActivityPlan plan, PlannedActionInput input)
+    {
+        var form = Form(input);
+        var (valid, errors) = form.Validate(plan, await ActionChoices.LoadAsync(db, plan, form));
+        return (valid, valid is null ? Invalid(errors, ActionFields) : null);
     }
 
     private static DevelopmentArea? Area(ActivityPlan plan, int areaId) => plan.Areas.FirstOrDefault(a => a.Id == areaId);
