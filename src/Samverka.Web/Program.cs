@@ -18,6 +18,7 @@ var config = builder.Configuration;
 
 // Shared: Swedish culture, logging, Razor Pages under Features/, caching, JSON, OpenAPI, health, errors.
 builder.AddSamverkaWeb(pages => pages.AddDirectoryConventions());
+builder.AddSamverkaTelemetry();             // OpenTelemetry over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 builder.Services.AddSamverkaData(config);   // PostgreSQL, AppDbContext + scope guard + audit, migrations
 builder.Services.AddOutbox(config);         // e-mail through the outbox table
 builder.Services.AddHostedService<ReminderService>(); // runs the reminder queues features register

@@ -59,6 +59,7 @@ public class OutboxSender(IServiceScopeFactory scopes, IMailSender mail, TimePro
     /// <summary>Sends one batch of due messages; returns how many it handled (sent or rescheduled).</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
+        using var span = Telemetry.Source.StartActivity("outbox.send");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -80,17 +81,20 @@ public class OutboxSender(IServiceScopeFactory scopes, IMailSender mail, TimePro
                 message.Delivery = mail.Delivery;
                 message.LastError = null;
                 logger.LogInformation("Outbox message {MessageId} delivered ({Delivery})", message.Id, mail.Delivery);
+                Telemetry.MailSent.Add(1);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
                 message.NextAttemptAt = now + RetryDelay(message.Attempts);
+                Telemetry.MailFailed.Add(1);
                 logger.LogWarning(e, "Outbox message {MessageId} failed (attempt {Attempts}); next try {NextAttempt}",
                     message.Id, message.Attempts, message.NextAttemptAt);
             }
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        span?.SetTag("samverka.outbox.batch", due.Count);
         return due.Count;
     }
 }

@@ -48,10 +48,13 @@ public class ReminderService(IServiceScopeFactory scopes, IEnumerable<IReminderQ
     /// <summary>One queue in its own scope, so a failure in one does not hold up the other.</summary>
     private async Task RunAsync(IReminderQueue queue, CancellationToken stoppingToken)
     {
+        using var span = Telemetry.Source.StartActivity("reminders." + queue.Kind);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var queued = await queue.QueueDueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), time.GetUtcNow(), stoppingToken);
+            span?.SetTag("samverka.reminders.queued", queued);
+            Telemetry.RemindersQueued.Add(queued, new KeyValuePair<string, object?>("kind", queue.Kind));
             if (queued > 0) logger.LogInformation("Queued {Count} {Kind} reminders", queued, queue.Kind);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)

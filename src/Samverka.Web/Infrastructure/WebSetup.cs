@@ -72,6 +72,7 @@ public static class WebSetup
     /// <summary>Error pages, security headers, Swedish status pages and culture, static files, routing.</summary>
     public static WebApplication UseSamverkaWeb(this WebApplication app)
     {
+        app.UseRequestLog();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel/500");
