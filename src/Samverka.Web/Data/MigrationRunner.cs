@@ -9,8 +9,10 @@ namespace Samverka.Web.Data;
 /// transaction under an advisory lock, so several instances starting together apply them once.
 /// Each applied file is recorded with its SHA-256; an applied file that has since been edited
 /// stops the start, because the schema would silently differ from the code.
+/// With <paramref name="appRole"/> (the role requests run as, when migrations run as the owner) every
+/// start then grants that role what it needs on every table, so tables of later migrations are covered.
 /// </summary>
-public class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+public class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger, string? appRole = null)
 {
     // Arbitrary constant shared by every Samverka instance.
     private const long AdvisoryLockKey = 0x5A4D_5645_524B_41;
@@ -58,8 +60,29 @@ public class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunne
             await ins.ExecuteNonQueryAsync(ct);
             ran.Add(id);
         }
+        if (appRole is not null)
+            await Exec(conn, tx, GrantsSql(appRole), ct);
         await tx.CommitAsync(ct);
         return ran;
+    }
+
+    /// <summary>
+    /// Data rights only (no TRUNCATE, REFERENCES or TRIGGER, no CREATE in the schema): the role cannot
+    /// change the schema, and only the owner can alter or drop triggers. The audit trail is append-only
+    /// for it by rights, not only by its trigger; it never sees the migrations' own record. (CREATE in the
+    /// schema is not PUBLIC's since PostgreSQL 15; ./run revokes it on older servers too.)
+    /// </summary>
+    public static string GrantsSql(string appRole)
+    {
+        var role = "\"" + appRole.Replace("\"", "\"\"") + "\"";
+        return $"""
+            REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};
+            GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+            REVOKE UPDATE, DELETE ON audit_events FROM {role};
+            REVOKE ALL ON schema_migrations FROM {role};
+            """;
     }
 
     /// <summary>Line endings are normalised so a checkout with CRLF does not count as an edit.</summary>

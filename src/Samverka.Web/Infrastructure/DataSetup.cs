@@ -12,8 +12,20 @@ public static class DataSetup
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set. ./run sets it for the private cluster.");
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var database = configuration.GetSection("Samverka:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Requests use the Default (least-privilege) role with a bounded pool: a request waits at most
+        // Timeout seconds for a connection and then gets a 503 (DatabaseBusyHandler), never a hang.
+        var app = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = database.MaxPoolSize,
+            Timeout = database.ConnectionTimeoutSeconds,
+        };
+        var dataSource = new NpgsqlDataSourceBuilder(app.ConnectionString).Build();
         services.AddSingleton(dataSource);
+        // Migrations run as the owner (ConnectionStrings:Migrations) when given, else as Default (as before);
+        // the runner then grants the Default role its rights on every table, including new ones.
+        services.AddSingleton(sp => new MigrationRunner(MigrationsDataSource(configuration, dataSource),
+            sp.GetRequiredService<ILogger<MigrationRunner>>(), AppRole(configuration, app)));
         // ScopeGuardInterceptor refuses any write outside the user's organisations (second layer behind DirectoryAccess).
         services.AddSingleton<ScopeGuardInterceptor>();
         // AuditInterceptor (after the guard, so a refused write opens no transaction) writes the audit rows in the change's transaction.
@@ -23,12 +35,32 @@ public static class DataSetup
         services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(dataSource)
             .AddInterceptors(sp.GetRequiredService<ScopeGuardInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));
-        services.AddSingleton<MigrationRunner>();
         services.AddScoped<StartupData>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.Configure<SamverkaOptions>(configuration.GetSection("Samverka"));
+        services.Configure<DatabaseOptions>(configuration.GetSection("Samverka:Database"));
         return services;
+    }
+
+    /// <summary>
+    /// The owner's own data source, unpooled so that its one connection closes after the migrations,
+    /// or the app's when no Migrations string is set.
+    /// </summary>
+    private static NpgsqlDataSource MigrationsDataSource(IConfiguration configuration, NpgsqlDataSource app) =>
+        configuration.GetConnectionString("Migrations") is { Length: > 0 } owner
+            ? new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(owner) { Pooling = false }.ConnectionString).Build()
+            : app;
+
+    /// <summary>
+    /// The role that serves requests, to be granted its rights: the Default string's Username, when
+    /// migrations run as someone else. Null when both are the same role (nothing to grant).
+    /// </summary>
+    private static string? AppRole(IConfiguration configuration, NpgsqlConnectionStringBuilder app)
+    {
+        if (configuration.GetConnectionString("Migrations") is not { Length: > 0 } owner) return null;
+        var ownerRole = new NpgsqlConnectionStringBuilder(owner).Username;
+        return app.Username is { Length: > 0 } role && role != ownerRole ? role : null;
     }
 
     /// <summary>

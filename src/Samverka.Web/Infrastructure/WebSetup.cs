@@ -64,6 +64,7 @@ public static class WebSetup
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseBusyHandler>(); // no free connection in time: 503, not 500
         services.AddExceptionHandler<ScopeViolationHandler>(); // before the API's 500: a forgotten scope check is a 403
         services.AddExceptionHandler<ApiExceptionHandler>();
         return builder;

@@ -391,7 +391,14 @@ public class AuditTests(SamverkaFactory app)
             "TRUNCATE audit_events",
         })
         {
-            var error = await Assert.ThrowsAsync<PostgresException>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+            // The app's own role has no right to change the rows at all (DatabaseRoleTests) ...
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+            // ... and the owner, who may, is stopped by the trigger.
+            await using var owner = new NpgsqlConnection(app.Database.OwnerConnectionString);
+            await owner.OpenAsync();
+            await using var cmd = new NpgsqlCommand(sql, owner);
+            var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
             Assert.Contains("append-only", error.MessageText);
         }
         var row = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Id == last));

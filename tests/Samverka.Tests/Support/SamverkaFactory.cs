@@ -90,7 +90,9 @@ public class SamverkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        // Migrations as the database's owner, requests as the least-privilege role (TestDatabase), as ./run does.
+        builder.UseSetting("ConnectionStrings:Default", Database.AppConnectionString);
+        builder.UseSetting("ConnectionStrings:Migrations", Database.OwnerConnectionString);
         builder.UseSetting("Samverka:AdminEmail", AdminEmail);
         builder.UseSetting("Samverka:AdminPassword", Password);
         builder.UseSetting("Samverka:DemoData", "true");

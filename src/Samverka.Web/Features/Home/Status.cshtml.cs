@@ -29,6 +29,7 @@ public class StatusModel : PageModel
             404 => ("Sidan finns inte", "Sidan du söker finns inte. Den kan ha flyttats eller tagits bort, eller så är adressen felskriven."),
             405 => ("Åtgärden stöds inte", "Sidan kan inte användas på det sättet."),
             429 => ("För många försök", "Du har gjort för många försök på kort tid. Vänta en stund och försök igen."),
+            503 => ("Tjänsten är hårt belastad", Infrastructure.DatabaseBusyHandler.Message),
             >= 500 => ("Något gick fel", "Ett tekniskt fel uppstod hos oss. Felet är loggat. Försök igen om en stund."),
             _ => ("Något gick fel", "Begäran kunde inte genomföras."),
         };
