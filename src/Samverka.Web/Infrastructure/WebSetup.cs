@@ -70,7 +70,7 @@ public static class WebSetup
         return builder;
     }
 
-    /// <summary>Error pages, security headers, Swedish status pages and culture, static files, routing.</summary>
+    /// <summary>Error pages, security headers, the API's origin check, Swedish status pages and culture, static files, routing.</summary>
     public static WebApplication UseSamverkaWeb(this WebApplication app)
     {
         app.UseRequestLog();
@@ -80,6 +80,7 @@ public static class WebSetup
             app.UseHsts();
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<OriginCheckMiddleware>(); // cookie-authenticated API writes from another site: 403
         app.UseSwedishStatusCodePages();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

@@ -134,7 +134,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             : throw new InvalidOperationException("No chromium on PATH: ./test installs Debian's chromium package.");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Samverka.slnx"))) return dir.FullName;

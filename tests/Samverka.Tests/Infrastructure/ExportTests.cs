@@ -96,7 +96,7 @@ public class ExportTests
         Assert.Equal("'=Rubrik;Antal\r\n'=1+1;-3\r\n\"a;b\";4\r\n;5\r\n", text);
     }
 
-    private static List<List<string>> ReadXlsx(byte[] bytes, out string sheetName)
+    internal static List<List<string>> ReadXlsx(byte[] bytes, out string sheetName)
     {
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var workbook = doc.WorkbookPart!;

@@ -10,12 +10,17 @@ public enum GroupLevel { Nation, Region, Municipality, Library, JobTitle, Years 
 /// <param name="Distribution">Share of answers (per cent, 0–100) on each scale point 1–7.</param>
 public sealed record Figure(double? Mean, IReadOnlyList<double>? Distribution);
 
-/// <summary>One group's row: n always; means and distributions only where suppression lets them through.</summary>
+/// <summary>
+/// One group's row: n, means and distributions only where suppression lets them through. A suppressed
+/// group carries no count at all (null), so no page, export or API response can show it: its exact n,
+/// subtracted from a shown total, would reveal who answered.
+/// </summary>
 public sealed record GroupRow(string Key, GroupLevel Level, string Label, string? ParentKey, string? CountyCode,
-    string? MunicipalityCode, int? LibraryId, string? Breakdown, int Respondents, bool MeanShown, bool DistributionShown,
+    string? MunicipalityCode, int? LibraryId, string? Breakdown, int? Respondents, bool MeanShown, bool DistributionShown,
     IReadOnlyDictionary<string, Figure> Figures)
 {
     public Figure Area(int number) => Figures[$"A{number}"];
+    public bool Suppressed => !MeanShown;
 }
 
 /// <summary>
@@ -77,7 +82,7 @@ public static class Aggregates
             var distribution = distShown && key == distributionFor ? await ScoresAsync(db, from, to, c, ct) : null;
             var figures = meanShown ? Figures(c, distribution) : HiddenFigures;
             var (level, label, parent) = Describe(c, names);
-            rows.Add(new GroupRow(key, level, label, parent, c.C, c.M, c.L, c.T ?? c.Y, c.N, meanShown, distShown, figures));
+            rows.Add(new GroupRow(key, level, label, parent, c.C, c.M, c.L, c.T ?? c.Y, meanShown ? c.N : null, meanShown, distShown, figures));
         }
         return [.. rows.OrderBy(r => Order(r.Level)).ThenBy(r => r.CountyCode).ThenBy(r => r.Label, SwedishText.Order)];
     }

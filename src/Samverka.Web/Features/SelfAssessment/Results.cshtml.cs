@@ -42,7 +42,17 @@ public class ResultsModel(AppDbContext db, CurrentUser user, IOptions<SelfAssess
     private string FileBase => $"sjalvskattning-{Year}-{Breakdown}";
 
     public string Note => $"– = dolt. Medelvärden visas för grupper med minst {Thresholds.MinGroupForMean} svar och fördelningar för minst "
-        + $"{Thresholds.MinGroupForDistribution} svar. Några större grupper är också dolda, så att ett dolt värde inte kan räknas fram ur de visade.";
+        + $"{Thresholds.MinGroupForDistribution} svar. Några större grupper är också dolda, så att ett dolt värde inte kan räknas fram ur de visade. "
+        + $"{HiddenCount} = antalet svar visas inte: färre än {Thresholds.MinGroupForMean} svar, eller dolt för att en mindre grupp inte ska kunna räknas fram.";
+
+    /// <summary>
+    /// What a suppressed group shows instead of its number of responses. The same text for every hidden
+    /// group, whether it is below the threshold or hidden as a complement: two different texts ("fewer than 5"
+    /// and "hidden, at least 5") would bound the cells, and a total of 6 over one of each would reveal a 1.
+    /// </summary>
+    public const string HiddenCount = "dolt";
+
+    public static string Count(int? respondents) => respondents?.ToString() ?? HiddenCount;
 
     private async Task<IActionResult?> LoadAsync()
     {
@@ -102,7 +112,7 @@ public class ResultsModel(AppDbContext db, CurrentUser user, IOptions<SelfAssess
         var headers = new List<string> { "Grupp", "Nivå", "Antal svar" };
         headers.AddRange(DigComp.Areas.Select(a => $"{a.Number}. {a.Name} (medel)"));
         headers.AddRange(DigComp.Competences.Select(c => $"{c.Code} {c.Name} (medel)"));
-        var rows = Rows.Select(r => new object?[] { r.Label, Level(r.Level), r.Respondents }
+        var rows = Rows.Select(r => new object?[] { r.Label, Level(r.Level), r.Respondents is int n ? n : HiddenCount }
             .Concat(DigComp.Areas.Select(a => ExportValue(r.Area(a.Number).Mean)))
             .Concat(DigComp.Competences.Select(c => ExportValue(r.Figures[c.Code].Mean))).ToArray()).ToList();
         rows.Add([Note]);

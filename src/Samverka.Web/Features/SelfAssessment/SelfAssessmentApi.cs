@@ -14,9 +14,11 @@ public record AssessmentRoundDto(int Id, string Name, string CountyCode, string 
 /// <param name="Distribution">Per cent of answers on scale points 1–7; only for the group asked for with ?group=, null when suppressed.</param>
 public record AssessmentFigureDto(string Code, string Name, double? Mean, IReadOnlyList<double>? Distribution);
 /// <param name="Level">Nation, Region, Municipality, Library, JobTitle or Years.</param>
+/// <param name="Respondents">Number of responses; null when the group is suppressed (never the exact count of a hidden group).</param>
+/// <param name="Suppressed">True when the group is hidden: fewer than the minimum, or hidden so that a smaller group cannot be derived.</param>
 /// <param name="MeanShown">False when the group's means are suppressed (fewer than the minimum, or complementary suppression).</param>
 public record AssessmentGroupDto(string Key, string Level, string Label, string? ParentKey, string? CountyCode, string? MunicipalityCode,
-    int? LibraryId, string? Breakdown, int Respondents, bool MeanShown, bool DistributionShown,
+    int? LibraryId, string? Breakdown, int? Respondents, bool Suppressed, bool MeanShown, bool DistributionShown,
     IReadOnlyList<AssessmentFigureDto> Areas, IReadOnlyList<AssessmentFigureDto> Competences);
 public record AssessmentAggregatesDto(int Year, int MinGroupForMean, int MinGroupForDistribution, string Note, IReadOnlyList<AssessmentGroupDto> Groups);
 
@@ -53,13 +55,14 @@ public static class SelfAssessmentApi
             var rows = Aggregates.Visible(await Aggregates.ForYearAsync(db, year.Value, o, group), user.Scope);
             return TypedResults.Ok(new AssessmentAggregatesDto(year.Value, o.MinGroupForMean, o.MinGroupForDistribution,
                 $"Medelvärden visas för grupper med minst {o.MinGroupForMean} svar och fördelningar för minst {o.MinGroupForDistribution}; "
-                + "fler grupper döljs så att inget dolt värde kan räknas fram ur de visade.",
+                + "fler grupper döljs så att inget dolt värde kan räknas fram ur de visade. En dold grupp har respondents null och suppressed true: "
+                + $"färre än {o.MinGroupForMean} svar, eller dold för att en mindre grupp inte ska kunna räknas fram.",
                 rows.Select(ToDto).ToList()));
         });
     }
 
     private static AssessmentGroupDto ToDto(GroupRow r) => new(r.Key, r.Level.ToString(), r.Label, r.ParentKey, r.CountyCode, r.MunicipalityCode,
-        r.LibraryId, r.Breakdown, r.Respondents, r.MeanShown, r.DistributionShown,
+        r.LibraryId, r.Breakdown, r.Respondents, r.Suppressed, r.MeanShown, r.DistributionShown,
         DigComp.Areas.Select(a => new AssessmentFigureDto($"A{a.Number}", a.Name, r.Area(a.Number).Mean, r.Area(a.Number).Distribution)).ToList(),
         DigComp.Competences.Select(c => new AssessmentFigureDto(c.Code, c.Name, r.Figures[c.Code].Mean, r.Figures[c.Code].Distribution)).ToList());
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Samverka.Tests.Support;
 using static Samverka.Tests.Security.ScopeSupport;
 using Samverka.Web.Features.SelfAssessment;
@@ -35,7 +36,8 @@ public class AggregateTests(SamverkaFactory app)
     public async Task Mean_ShownFromFiveResponses(int n, bool shown)
     {
         var g = await SingleGroupAsync(n);
-        Assert.Equal(n, g.Respondents);
+        Assert.Equal(shown ? n : null, g.Respondents); // a suppressed group's exact count is never published
+        Assert.Equal(!shown, g.Suppressed);
         Assert.Equal(shown, g.MeanShown);
         Assert.Equal(shown ? 3.0 : null, g.Areas[0].Mean);
         Assert.Equal(shown ? 3.0 : null, g.Competences.Single(c => c.Code == "4.2").Mean);
@@ -92,17 +94,40 @@ public class AggregateTests(SamverkaFactory app)
         Assert.False(groups["C:12|T:Chef"].MeanShown);
         Assert.False(groups["M:1280|T:Chef"].MeanShown);
 
+        var truth = await TrueCountsAsync(year);
         foreach (var threshold in new[] { (result.MinGroupForMean, false), (result.MinGroupForDistribution, true) })
-            AssertNothingDerivable(result.Groups, threshold.Item1, threshold.Item2);
+            AssertNothingDerivable(result.Groups, truth, threshold.Item1, threshold.Item2);
     }
+
+    /// <summary>The exact number of responses of every group of a year, counted here from the responses themselves.</summary>
+    private Task<Dictionary<string, int>> TrueCountsAsync(int year) => app.WithDbAsync(async db =>
+    {
+        var responses = await db.AssessmentResponses.AsNoTracking().Where(r => r.Round!.OpensOn.Year == year)
+            .Select(r => new { r.Round!.CountyCode, r.MunicipalityCode, r.LibraryId, r.JobTitle, r.YearsBand }).ToListAsync();
+        var counts = new Dictionary<string, int>();
+        foreach (var r in responses)
+        {
+            string?[] counties = [null, r.CountyCode, r.CountyCode], municipalities = [null, null, r.MunicipalityCode];
+            var keys = new List<string> { Aggregates.Key(r.CountyCode, r.MunicipalityCode, r.LibraryId ?? 0, null, null) };
+            for (var i = 0; i < 3; i++)
+            {
+                keys.Add(Aggregates.Key(counties[i], municipalities[i], null, null, null));
+                keys.Add(Aggregates.Key(counties[i], municipalities[i], null, r.JobTitle, null));
+                keys.Add(Aggregates.Key(counties[i], municipalities[i], null, null, r.YearsBand));
+            }
+            foreach (var k in keys) counts[k] = counts.GetValueOrDefault(k) + 1;
+        }
+        return counts;
+    });
 
     /// <summary>
     /// The attack: for every published sum (parent = its children), parent total minus the shown children
     /// leaves the hidden children's total. It must be of none, or of at least two groups with at least
     /// the threshold together; and a hidden parent must not be recoverable from shown children.
     /// </summary>
-    private static void AssertNothingDerivable(IReadOnlyList<AssessmentGroupDto> groups, int threshold, bool distribution)
+    private static void AssertNothingDerivable(IReadOnlyList<AssessmentGroupDto> groups, IReadOnlyDictionary<string, int> truth, int threshold, bool distribution)
     {
+        int N(AssessmentGroupDto g) => truth[g.Key];
         bool Shown(AssessmentGroupDto g) => distribution ? g.DistributionShown : g.MeanShown;
         var byKey = groups.ToDictionary(g => g.Key);
         var sums = new Dictionary<string, List<AssessmentGroupDto>>();
@@ -129,16 +154,92 @@ public class AggregateTests(SamverkaFactory app)
             var parentKey = sumKey.Split('#')[0];
             if (!byKey.TryGetValue(parentKey, out var parent)) continue;
             var hidden = children.Where(c => !Shown(c)).ToList();
-            Assert.True(parent.Respondents == children.Sum(c => c.Respondents), $"{sumKey}: children do not add up"); // the children partition the parent
+            Assert.True(N(parent) == children.Sum(N), $"{sumKey}: children do not add up"); // the children partition the parent
+            if (!distribution && parent.Respondents is int total)
+            {
+                // The same attack on the published counts: the total minus the shown children's counts.
+                var residue = total - children.Sum(c => c.Respondents ?? 0);
+                Assert.Equal(hidden.Sum(N), residue);
+                if (residue > 0 && (hidden.Count < 2 || residue < threshold))
+                    failures.Add($"{parentKey}: {total} minus shown children = {residue}, the count of {string.Join(", ", hidden.Select(h => h.Key))}");
+            }
             if (!Shown(parent))
             {
                 if (hidden.Count < children.Count) failures.Add($"{parentKey} hidden but {children.Count - hidden.Count} children shown");
             }
-            else if (hidden.Count == 1 || (hidden.Count > 1 && hidden.Sum(h => h.Respondents) < threshold))
-                failures.Add($"{parentKey}: shown, hidden children {string.Join(", ", hidden.Select(h => $"{h.Key} ({h.Respondents})"))} derivable");
+            else if (hidden.Count == 1 || (hidden.Count > 1 && hidden.Sum(N) < threshold))
+                failures.Add($"{parentKey}: shown, hidden children {string.Join(", ", hidden.Select(h => $"{h.Key} ({N(h)})"))} derivable");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        // A group without means carries no count: null and suppressed, never its exact size; a shown count is exact.
+        Assert.All(groups, g => Assert.Equal(g.MeanShown ? N(g) : null, g.Respondents));
+        Assert.All(groups, g => Assert.Equal(!g.MeanShown, g.Suppressed));
+        Assert.All(groups.Where(g => g.Respondents is not null), g => Assert.True(g.Respondents >= threshold || distribution, $"{g.Key}: {g.Respondents}"));
         Assert.All(groups.Where(g => !Shown(g)), g => Assert.All(distribution ? g.Areas.Select(a => a.Distribution as object) : g.Areas.Select(a => a.Mean as object), Assert.Null));
+    }
+
+    /// <summary>
+    /// Skåne: Malmö 19 librarians + 1 manager, Lund 1, Lomma 9, Helsingborg 12. Lund's single respondent is a
+    /// colleague everyone in Lund can name: the API, the page, CSV and XLSX show no count for Lund, and
+    /// Skåne's total minus the shown municipalities (or Malmö minus its shown job titles) is not 1.
+    /// </summary>
+    [Fact]
+    public async Task SubtractionAttack_OnCounts_RegionMinusShownMunicipalitiesRevealsNoSuppressedCount()
+    {
+        var year = AssessmentSamples.NewYear();
+        var skane = await AssessmentSamples.CreateYearRoundAsync(app, "12", year);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1280", null, 19, score: 4);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1280", null, 1, jobTitle: "Chef", score: 6);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1281", null, 1, score: 2);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1262", null, 9, score: 5);
+        await AssessmentSamples.AddResponsesAsync(app, skane.Id, "1283", null, 12, score: 5);
+        var threshold = new SelfAssessmentOptions().MinGroupForMean;
+
+        var result = await AggregatesAsync(Sara, year);
+        var groups = result.Groups.ToDictionary(g => g.Key);
+        var json = await (await (await app.As(Sara)).GetAsync($"/api/v1/self-assessment/aggregates?year={year}")).Content.ReadAsStringAsync();
+
+        Assert.Null(groups["M:1281"].Respondents);
+        Assert.True(groups["M:1281"].Suppressed);
+        Assert.Contains("\"key\":\"M:1281\",", json);
+        Assert.Matches("\"key\":\"M:1281\",[^{}]*\"respondents\":null,\"suppressed\":true", json);
+        var region = groups["C:12"].Respondents!.Value;
+        var shownMunicipalities = result.Groups.Where(g => g.Level == "Municipality" && g.Respondents is not null).Sum(g => g.Respondents!.Value);
+        Assert.True(region - shownMunicipalities >= threshold, $"Skåne {region} − shown {shownMunicipalities}");
+        Assert.True(result.Groups.Count(g => g.Level == "Municipality" && g.Suppressed) >= 2); // Lund and a complement
+        var malmo = groups["M:1280"].Respondents!.Value;
+        var shownTitles = result.Groups.Where(g => g.Key.StartsWith("M:1280|T:") && g.Respondents is not null).Sum(g => g.Respondents!.Value);
+        Assert.NotEqual(1, malmo - shownTitles); // the one manager
+        Assert.All(result.Groups, g => Assert.True(g.Respondents is null || g.Respondents >= threshold, $"{g.Key}: {g.Respondents}"));
+        AssertNothingDerivable(result.Groups, await TrueCountsAsync(year), threshold, distribution: false);
+
+        var sara = await app.As(Sara);
+        foreach (var (breakdown, key) in new[] { ("geografi", "M:1281"), ("yrkestitel", "M:1280|T:Chef"), ("yrkesar", "M:1281|Y:6-10") })
+        {
+            var doc = await sara.GetDocumentAsync($"/sjalvskattning/resultat?ar={year}&indelning={breakdown}");
+            var row = doc.QuerySelector($"tr[data-key='{key}']")!;
+            Assert.Equal(ResultsModel.HiddenCount, row.QuerySelectorAll("td")[1].TextContent.Trim());
+            Assert.Contains($"färre än {threshold} svar", doc.QuerySelector(".suppression-note")!.TextContent);
+        }
+        var detail = await sara.GetDocumentAsync($"/sjalvskattning/resultat?ar={year}&grupp=M:1281");
+        Assert.DoesNotContain("(1 svar)", detail.QuerySelector("#detail-caption")!.TextContent);
+        var csv = Encoding.UTF8.GetString(await (await sara.GetAsync($"/sjalvskattning/resultat?handler=Csv&ar={year}")).Content.ReadAsByteArrayAsync());
+        Assert.StartsWith($"Lund;Kommun;{ResultsModel.HiddenCount};", csv.Split("\r\n").Single(l => l.StartsWith("Lund;", StringComparison.Ordinal)));
+        var xlsx = Samverka.Tests.Infrastructure.ExportTests.ReadXlsx(await (await sara.GetAsync($"/sjalvskattning/resultat?handler=Xlsx&ar={year}")).Content.ReadAsByteArrayAsync(), out _);
+        Assert.Equal(["Lund", "Kommun", ResultsModel.HiddenCount], xlsx.Single(r => r[0] == "Lund").Take(3));
+    }
+
+    /// <summary>The demo data's years, as the national coordinator sees them: no suppressed count, nothing derivable.</summary>
+    [Theory]
+    [InlineData(2018)]
+    [InlineData(2020)]
+    public async Task SubtractionAttack_DemoData_FindsNothing(int year)
+    {
+        var result = await AggregatesAsync(Nora, year);
+        var truth = await TrueCountsAsync(year);
+        Assert.Contains(result.Groups, g => g.Suppressed);
+        foreach (var threshold in new[] { (result.MinGroupForMean, false), (result.MinGroupForDistribution, true) })
+            AssertNothingDerivable(result.Groups, truth, threshold.Item1, threshold.Item2);
     }
 
     [Fact]
@@ -209,7 +310,9 @@ public class AggregateTests(SamverkaFactory app)
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         var lund = text.Split("\r\n").Single(l => l.StartsWith("Lund;", StringComparison.Ordinal));
-        Assert.Contains(";2;–;", lund);
+        Assert.Contains(";dolt;–;", lund); // Lund's 2 are not published, nor Helsingborg's 6 that would give them away
+        Assert.DoesNotContain(";2;", lund);
+        Assert.Contains($"färre än {new SelfAssessmentOptions().MinGroupForMean} svar", text);
         Assert.Contains("– = dolt", text);
         Assert.DoesNotContain("Västerås", text);
     }
