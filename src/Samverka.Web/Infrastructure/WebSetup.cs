@@ -64,6 +64,7 @@ public static class WebSetup
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddProblemDetails();
+        services.AddInputGuard(); // control characters and personnummer, in every bound text (its exception handler first)
         services.AddExceptionHandler<ScopeViolationHandler>(); // before the API's 500: a forgotten scope check is a 403
         services.AddExceptionHandler<ApiExceptionHandler>();
         return builder;
@@ -79,6 +80,7 @@ public static class WebSetup
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseSwedishStatusCodePages();
+        app.UseMiddleware<InputTextMiddleware>(); // after the status pages, so a refused form gets the Swedish 400 page
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Swedish),
