@@ -39,16 +39,17 @@ app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapSamverkaEssentials(); // /health/live, /health/ready, /openapi/v1.json
-app.MapDirectoryApi();
-app.MapProgrammesApi();
-app.MapReferenceGroupsApi();
-app.MapEngagementApi();
-app.MapAgreementsApi();
-app.MapActivitiesApi();
-app.MapSelfAssessmentApi();
-app.MapActivityPlansApi();
-app.MapLibraryPlansApi();
-app.MapNeedsApi();
+var api = app.MapGroup("").WithInputTextChecks(); // every API endpoint: no control characters, no personnummer
+api.MapDirectoryApi();
+api.MapProgrammesApi();
+api.MapReferenceGroupsApi();
+api.MapEngagementApi();
+api.MapAgreementsApi();
+api.MapActivitiesApi();
+api.MapSelfAssessmentApi();
+api.MapActivityPlansApi();
+api.MapLibraryPlansApi();
+api.MapNeedsApi();
 app.MapRazorPages();
 
 app.Run();

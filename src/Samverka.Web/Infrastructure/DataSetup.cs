@@ -33,7 +33,7 @@ public static class DataSetup
         services.AddSingleton<AuditInterceptor>();
         // Then every interceptor a feature registers as IInterceptor (e.g. the engagement map's cache eviction).
         services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(dataSource)
-            .AddInterceptors(sp.GetRequiredService<ScopeGuardInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
+            .AddInterceptors(sp.GetRequiredService<InputGuardInterceptor>(), sp.GetRequiredService<ScopeGuardInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped<StartupData>();
         services.AddHttpContextAccessor();

@@ -65,6 +65,7 @@ public static class WebSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseBusyHandler>(); // no free connection in time: 503, not 500
+        services.AddInputGuard(); // control characters and personnummer, in every bound text (its exception handler next)
         services.AddExceptionHandler<ScopeViolationHandler>(); // before the API's 500: a forgotten scope check is a 403
         services.AddExceptionHandler<ApiExceptionHandler>();
         return builder;
@@ -82,6 +83,7 @@ public static class WebSetup
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<OriginCheckMiddleware>(); // cookie-authenticated API writes from another site: 403
         app.UseSwedishStatusCodePages();
+        app.UseMiddleware<InputTextMiddleware>(); // after the status pages, so a refused form gets the Swedish 400 page
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Swedish),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Accounts;
 
@@ -13,8 +14,8 @@ namespace Samverka.Web.Features.Accounts;
 [Authorize]
 public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<ChangePasswordModel> logger) : PageModel
 {
-    [BindProperty] public string? CurrentPassword { get; set; }
-    [BindProperty] public string? NewPassword { get; set; }
+    [BindProperty, NotFreeText("password, stored only as a hash")] public string? CurrentPassword { get; set; }
+    [BindProperty, NotFreeText("password, stored only as a hash")] public string? NewPassword { get; set; }
     [BindProperty(SupportsGet = true, Name = "klart")] public bool Changed { get; set; }
 
     public void OnGet() { }

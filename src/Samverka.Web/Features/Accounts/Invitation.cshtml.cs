@@ -19,10 +19,10 @@ public class InvitationModel(AppDbContext db, UserManager<AppUser> users, TimePr
 {
     public enum LinkState { Valid, Unknown, Used, Expired }
 
-    [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
+    [BindProperty(SupportsGet = true), NotFreeText("random link token")] public string Token { get; set; } = "";
     [BindProperty] public string? DisplayName { get; set; }
-    [BindProperty] public string? Password { get; set; }
-    [BindProperty] public string? ConfirmPassword { get; set; }
+    [BindProperty, NotFreeText("password, stored only as a hash")] public string? Password { get; set; }
+    [BindProperty, NotFreeText("password, stored only as a hash")] public string? ConfirmPassword { get; set; }
 
     public LinkState State { get; private set; }
     public Invitation? Invite { get; private set; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samverka.Web.Data;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Accounts;
 
@@ -11,7 +12,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
     Samverka.Web.Infrastructure.AuditLog audit) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
-    [BindProperty] public string? Password { get; set; }
+    [BindProperty, NotFreeText("password, never stored")] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public void OnGet() { }

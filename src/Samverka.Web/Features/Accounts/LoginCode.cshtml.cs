@@ -12,7 +12,7 @@ namespace Samverka.Web.Features.Accounts;
 public class LoginCodeModel(SignInManager<AppUser> signIn, ILogger<LoginCodeModel> logger,
     AuditLog audit) : PageModel
 {
-    [BindProperty] public string? Code { get; set; }
+    [BindProperty, NotFreeText("one-time code")] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     /// <summary>No password step is waiting for a code (never started, or its five minutes are over).</summary>

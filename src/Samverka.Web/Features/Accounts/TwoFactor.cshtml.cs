@@ -16,7 +16,7 @@ namespace Samverka.Web.Features.Accounts;
 public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserStore<AppUser> store, CurrentUser current,
     ILogger<TwoFactorModel> logger) : PageModel
 {
-    [BindProperty] public string? Code { get; set; }
+    [BindProperty, NotFreeText("one-time code")] public string? Code { get; set; }
     [BindProperty(SupportsGet = true, Name = "klart")] public string? Done { get; set; }
 
     public bool Enabled { get; private set; }

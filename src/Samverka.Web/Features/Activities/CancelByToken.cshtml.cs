@@ -12,7 +12,7 @@ namespace Samverka.Web.Features.Activities;
 /// </summary>
 public class CancelByTokenModel(AppDbContext db, TimeProvider time) : PageModel
 {
-    [FromRoute] public string Token { get; set; } = "";
+    [FromRoute, NotFreeText("random link token")] public string Token { get; set; } = "";
     public string? Title { get; private set; }
     public string? Sessions { get; private set; }
     public bool Done { get; private set; }

@@ -81,6 +81,9 @@ public static class CsvImportReader
             if (record.Length > header.Length && record.Skip(header.Length).Any(c => !string.IsNullOrWhiteSpace(c)))
                 errors.Add(new(line, null, $"Raden har {record.Length} celler men rubrikraden har {header.Length}. Kontrollera avgränsare och citattecken."));
             var cells = map.ToDictionary(m => m.Value, m => m.Key < record.Length ? Clean(record[m.Key]) : "");
+            // The same rule as every form: no control characters (PostgreSQL refuses NUL), reported by line and column.
+            foreach (var (column, value) in cells)
+                if (Infrastructure.InputText.HasControlCharacters(value)) errors.Add(new(line, column, Infrastructure.InputText.ControlCharacterMessage));
             rows.Add(new(line, cells));
             if (rows.Count > MaxRows)
                 return new([], [new(0, null, $"Filen har fler än {MaxRows:N0} rader. Dela upp den i mindre filer.")]);

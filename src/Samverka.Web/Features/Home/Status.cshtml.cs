@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Home;
 
@@ -18,10 +19,21 @@ public class StatusModel : PageModel
 
     private void Set(int code)
     {
-        // Reached directly (/fel/404) or re-executed by the status-code and exception middleware.
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is < 400 or > 599)
-            code = 404;
+        // Reached directly (/fel/404) or re-executed by the status-code and exception middleware. The route's code
+        // may be missing when re-executed (model binding gives 0): the response must still carry a valid status
+        // line, never "HTTP/1.1 0", so an exception is 500 and anything else out of range the original status or 404.
+        if (code is < 400 or > 599)
+            code = InputGuard.RefusalMessage(HttpContext) is not null ? 400
+                : HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null ? 500
+                : HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { OriginalStatusCode: >= 400 and <= 599 } f
+                    ? f.OriginalStatusCode : 404;
         Response.StatusCode = code;
+        // A refusal of the input as a whole (control characters, a personnummer) says what was wrong.
+        if (code == 400 && InputGuard.RefusalMessage(HttpContext) is { } refusal)
+        {
+            (Heading, Message) = ("Felaktig begäran", refusal);
+            return;
+        }
         (Heading, Message) = code switch
         {
             400 => ("Felaktig begäran", "Adressen eller uppgifterna kunde inte tolkas. Kontrollera och försök igen."),

@@ -12,7 +12,7 @@ namespace Samverka.Web.Features.LibraryPlans;
 /// </summary>
 public class SurveyAnswerModel(AppDbContext db, TimeProvider time) : PageModel
 {
-    [FromRoute] public string Token { get; set; } = "";
+    [FromRoute, NotFreeText("random link token")] public string Token { get; set; } = "";
     [BindProperty] public string? HasPlan { get; set; }
     [BindProperty] public string? ExpiresYear { get; set; }
     [BindProperty] public string? NewPlanInProgress { get; set; }

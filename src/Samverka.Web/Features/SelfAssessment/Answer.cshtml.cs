@@ -26,13 +26,13 @@ public class AnswerModel(AppDbContext db, CurrentUser user, TimeProvider time) :
     public Profile? Result { get; private set; }
     public List<ActivityMatch> Activities { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string token)
+    public async Task<IActionResult> OnGetAsync([NotFreeText("random link token")] string token)
     {
         if (!await LoadAsync(token)) return NotFound();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token)
+    public async Task<IActionResult> OnPostAsync([NotFreeText("random link token")] string token)
     {
         if (!await LoadAsync(token)) return NotFound();
         if (!IsOpen)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Samverka.Web.Data;
 using Samverka.Web.Features.Directory.Libraries;
 
@@ -11,9 +10,9 @@ public record PersonInput(string? Name, string? Email, int? LibraryId, string? R
 /// The rules for a person, shared by the form and the CSV import so that both accept exactly the
 /// same data and explain a refusal in the same words. Keys are the input's property names.
 /// </summary>
-public static partial class PersonValidation
+public static class PersonValidation
 {
-    public const string PersonalIdentityNumberMessage = "Skriv inte personnummer i Samverka.";
+    public const string PersonalIdentityNumberMessage = Infrastructure.InputText.PersonalIdentityNumberMessage;
 
     public static Dictionary<string, string> Validate(PersonInput input, Func<int, bool> libraryExists)
     {
@@ -49,13 +48,6 @@ public static partial class PersonValidation
     /// <summary>E-mail addresses are stored trimmed and in lower case; uniqueness ignores case.</summary>
     public static string? NormaliseEmail(string? s) => LibraryValidation.Clean(s)?.ToLowerInvariant();
 
-    /// <summary>
-    /// True when the text holds something that looks like a Swedish personnummer or samordningsnummer:
-    /// 10 or 12 digits in a row, optionally with - or + before the last four (800101-1234, 19800101-1234).
-    /// Privacy rule: the directory must not collect them, not even by mistake in a name or title.
-    /// </summary>
-    public static bool ContainsPersonalIdentityNumber(string? s) => !string.IsNullOrEmpty(s) && PersonalIdentityNumberRegex().IsMatch(s);
-
-    [GeneratedRegex(@"(?<![0-9])(?:[0-9]{2})?[0-9]{6}[-+]?[0-9]{4}(?![0-9])")]
-    private static partial Regex PersonalIdentityNumberRegex();
+    /// <summary>Privacy rule: the directory must not collect personnummer, not even by mistake in a name or title (see InputText).</summary>
+    public static bool ContainsPersonalIdentityNumber(string? s) => Infrastructure.InputText.ContainsPersonalIdentityNumber(s);
 }
