@@ -36,8 +36,8 @@ public class SchemaTests(SamverkaFactory app)
     [Fact]
     public void Model_BuildsWithoutValidationWarnings()
     {
-        var logged = new List<string>();
-        using var loggers = LoggerFactory.Create(l => l.AddProvider(new ListLoggerProvider(logged)).SetMinimumLevel(LogLevel.Warning));
+        var logged = new List<(string Category, string Message)>();
+        using var loggers = LoggerFactory.Create(l => l.AddProvider(new CapturingLoggerProvider(logged, LogLevel.Warning)).SetMinimumLevel(LogLevel.Warning));
         var options = new DbContextOptionsBuilder<AppDbContext>()
             .UseNpgsql(app.Database.ConnectionString)
             .UseLoggerFactory(loggers)
@@ -46,22 +46,6 @@ public class SchemaTests(SamverkaFactory app)
         using var db = new AppDbContext(options);
         Assert.NotEmpty(db.Model.GetEntityTypes());
         Assert.Empty(logged);
-    }
-
-    private sealed class ListLoggerProvider(List<string> sink) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string category) => new Logger(sink, category);
-        public void Dispose() { }
-
-        private sealed class Logger(List<string> sink, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel level) => level >= LogLevel.Warning;
-            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format)
-            {
-                if (IsEnabled(level)) lock (sink) sink.Add($"{level} {category}: {format(state, e)}");
-            }
-        }
     }
 
     [Fact]

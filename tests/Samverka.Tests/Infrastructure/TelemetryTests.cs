@@ -33,23 +33,7 @@ public sealed class TelemetryFactory : SamverkaFactory
             s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
             s.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(Metrics));
         });
-        builder.ConfigureLogging(l => l.AddProvider(new CaptureProvider(Logs)));
-    }
-
-    private sealed class CaptureProvider(List<(string, string)> sink) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string category) => new Logger(sink, category);
-        public void Dispose() { }
-
-        private sealed class Logger(List<(string, string)> sink, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel level) => level >= LogLevel.Information;
-            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format)
-            {
-                if (IsEnabled(level)) lock (sink) sink.Add((category, format(state, e) + (e is null ? "" : " " + e)));
-            }
-        }
+        builder.ConfigureLogging(l => l.AddProvider(new CapturingLoggerProvider(Logs)));
     }
 }
 

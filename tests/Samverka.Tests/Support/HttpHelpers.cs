@@ -65,4 +65,17 @@ public static class HttpHelpers
 
     public static string[] ErrorMessages(this IDocument doc) =>
         doc.QuerySelectorAll(".error-summary li").Select(e => e.TextContent.Trim()).ToArray();
+
+    /// <summary>Uploads a file through a page's form (with its antiforgery token), as the browser's file field does.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, byte[] content, string fileName,
+        string field = "Upload", string contentType = "text/csv")
+    {
+        var token = await client.AntiforgeryTokenAsync(url);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, field, fileName);
+        return await client.PostAsync(url, form);
+    }
 }
