@@ -15,7 +15,7 @@ namespace Samverka.Web.Features.Activities;
 /// </summary>
 public static class ActivityDemoData
 {
-    private const string InventedDate = "Datumet är påhittat: seed 004 anger bara året (2019).";
+    private const string InventedDate = "Datumet är påhittat: Region Västmanlands verksamhetsberättelse 2019 anger bara året.";
 
     public static async Task LoadAsync(AppDbContext db, ILogger logger)
     {
@@ -85,7 +85,7 @@ public static class ActivityDemoData
         var vastmanland = New("Data detox kit som arbetsmetod", ActivityKind.Workshop, "19", [4], 25, "Västerås stadsbibliotek",
             (today.AddDays(45), "09:00", "15:00"));
         vastmanland.DevelopmentArea = digital;
-        vastmanland.Description = "Seed 004: 'Etablera Data detox kit som arbetsmetod inom integritet och säkerhet på folkbiblioteken.' Påhittad demoaktivitet.";
+        vastmanland.Description = "Region Västmanlands verksamhetsberättelse 2019: 'Etablera Data detox kit som arbetsmetod inom integritet och säkerhet på folkbiblioteken.' Påhittad demoaktivitet.";
 
         var all = new[] { mik1, mik2, boras, katrineholm, start, digiteket, webinar, lund, network, vastmanland };
         db.Activities.AddRange(all);
@@ -162,8 +162,8 @@ public static class ActivityDemoData
             a.OrganiserLibraryId = libraries[p.Library].Id;
             a.DevelopmentArea = "Folkbibliotekens digitala utveckling";
             a.TargetGroup = "Folkbibliotekspersonal i kommunen";
-            a.Description = "Regionens IT-pedagog håller workshop utifrån svaren på självskattningstestet hösten 2018 (seed 004: "
-                + $"workshops i sex av tio kommuner 2019). Seed 004 namnger inte kommunerna: {p.City} är vald för demon. Datumet är påhittat.";
+            a.Description = "Regionens IT-pedagog håller workshop utifrån svaren på självskattningstestet hösten 2018 (enligt Region Västmanlands verksamhetsberättelse 2019: "
+                + $"workshops i sex av tio kommuner 2019). Verksamhetsberättelsen namnger inte kommunerna: {p.City} är vald för demon. Datumet är påhittat.";
             return a;
         }).ToList();
         db.Activities.AddRange(workshops);

@@ -31,7 +31,7 @@ public static class ActivityPlanDemoData
             Name = ProgrammeName,
             Description = "Den nationella satsningen Digitalt först – med användaren i fokus, i Region Västmanland.",
             StartDate = new(2018, 12, 1), EndDate = new(2020, 12, 31), CreatedAt = now, UpdatedAt = now,
-            DataNote = "Finansiering: seed 004 anger att regionen inom satsningen mottagit stöd från Kungliga biblioteket om sammanlagt "
+            DataNote = "Finansiering: Region Västmanlands verksamhetsberättelse 2019 anger att regionen inom satsningen mottagit stöd från Kungliga biblioteket om sammanlagt "
                 + "440 000 kr, utan fördelning per år; beloppet är registrerat på 2019, verksamhetsberättelsens år.",
             Regions = [new ProgrammeRegion { CountyCode = CountyCode }],
             Funding = [new ProgrammeFunding { Funder = "Kungliga biblioteket", Year = 2019, AmountSek = 440_000 }],

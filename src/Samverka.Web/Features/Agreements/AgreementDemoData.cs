@@ -57,9 +57,9 @@ public static class AgreementDemoData
     private const string AreasIntro = "Specifika samarbeten bedrivs i projektform och ska kompletteras av särskilda avtal där insatsernas mål, syften, finansiering och genomföranden tydligt formuleras.\n\nFöljande samverkansområden bedöms som möjliga:";
     private const string FollowUpText = "Respektive part utser en kontaktperson för samarbetet. Avstämning sker halvårsvis.";
 
-    public const string DraftNote = "Utkast i demodata. Källan (seed 003) anger att Region Skånes avtal med Helsingborg, Kristianstad, Lund och Malmö har teman "
+    public const string DraftNote = "Utkast i demodata. Källan (Region Skånes webbsida om Digitalt först) anger att Region Skånes avtal med Helsingborg, Kristianstad, Lund och Malmö har teman "
         + "utifrån identifierade behov, men inte vilket bibliotek som har vilket tema. Helsingborgs teman (bemötande, pedagogik och handledning) står i "
-        + "seed 001; de övriga tre temana står därför som förslag i både Kristianstads och Lunds utkast.";
+        + "samverkansavtalet med Helsingborgs stadsbibliotek (dnr 2019-000153); de övriga tre temana står därför som förslag i både Kristianstads och Lunds utkast.";
 
     public static async Task LoadAsync(AppDbContext db, ILogger logger)
     {

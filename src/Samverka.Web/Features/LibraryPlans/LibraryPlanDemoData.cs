@@ -44,7 +44,7 @@ public static class PlanDemoData
     private static async Task LoadSurveyAsync(AppDbContext db, DateTimeOffset now)
     {
         var sent = new DateTimeOffset(2019, 9, 1, 8, 0, 0, TimeSpan.Zero);
-        var survey = new PlanSurvey { CountyCode = SurveyCounty, Year = SurveyYear, SentAt = sent, SentBy = "Region Västmanland (seed 004)" };
+        var survey = new PlanSurvey { CountyCode = SurveyCounty, Year = SurveyYear, SentAt = sent, SentBy = "Region Västmanland (verksamhetsberättelsen 2019)" };
         var codes = await db.Municipalities.Where(m => m.CountyCode == SurveyCounty).Select(m => m.Code).ToListAsync();
         foreach (var code in codes)
         {
@@ -58,9 +58,9 @@ public static class PlanDemoData
             {
                 response.HasPlan = true;
                 response.ExpiresYear = 2019;
-                response.Comment = "Seed 004: saknar giltig biblioteksplan 2020. Att planen går ut 2019 är antaget: rapporten nämner två planer som går ut 2019.";
+                response.Comment = "Enligt Region Västmanlands verksamhetsberättelse 2019: saknar giltig biblioteksplan 2020. Att planen går ut 2019 är antaget: rapporten nämner två planer som går ut 2019.";
                 response.ConfirmedAt = sent.AddMonths(2);
-                response.ConfirmedBy = "Region Västmanland (seed 004)";
+                response.ConfirmedBy = "Region Västmanland (verksamhetsberättelsen 2019)";
                 db.LibraryPlans.Add(new LibraryPlan
                 {
                     MunicipalityCode = code,
@@ -68,7 +68,7 @@ public static class PlanDemoData
                     ValidFrom = null,
                     ValidTo = new DateOnly(2019, 12, 31),
                     ReportedOn = new DateOnly(2019, 10, 1),
-                    SourceNote = "Från Region Västmanlands enkät 2019 (seed 004): ingen giltig plan 2020; start, titel och beslut okända.",
+                    SourceNote = "Från Region Västmanlands enkät 2019 (verksamhetsberättelsen 2019): ingen giltig plan 2020; start, titel och beslut okända.",
                     CreatedAt = now,
                     UpdatedAt = now,
                 });
@@ -89,9 +89,9 @@ public static class PlanDemoData
             PointsPerParticipant = 10,
             TopCount = 3,
             ClosedAt = created,
-            CreatedBy = "BISS (seed 002)",
+            CreatedBy = "BISS (presentationen om samverkan i Kalmar, Blekinge och Kronoberg, 2010)",
             CreatedAt = created,
-            ResultNote = "Resultatet återges ur källan (seed 002): gruppdiskussioner med brainstorming den 1 juni 2010 gav 11 områden, " +
+            ResultNote = "Resultatet återges ur BISS-presentationen om samverkan i Kalmar, Blekinge och Kronoberg (2010): gruppdiskussioner med brainstorming den 1 juni 2010 gav 11 områden, " +
                 "varav tre utgör ryggraden i bibliotekens samarbete. Källan namnger bara de tre och anger inga röster.",
         };
         foreach (var code in RoundRegions) round.Regions.Add(new PriorityRoundRegion { CountyCode = code });
@@ -103,9 +103,9 @@ public static class PlanDemoData
                 Title = named ? TopAreas[i] : $"BISS-område {i + 1} (namnet anges inte i källan)",
                 Description = named ? "Prioriterat område för samarbetet över länsgränserna i sydost." : "Ett av de 11 områden som togs fram; källan namnger det inte.",
                 Source = NeedSource.EnvironmentalScan,
-                SourceDetail = "BISS: omvärldsanalys, SWOT och brainstorming 1 juni 2010 (seed 002)",
+                SourceDetail = "BISS: omvärldsanalys, SWOT och brainstorming 1 juni 2010 (BISS-presentationen, 2010)",
                 AffectedGroups = "Folk-, skol-, gymnasie-, sjukhus- och högskolebibliotek i Kalmar, Blekinge och Kronoberg",
-                CreatedBy = "BISS (seed 002)",
+                CreatedBy = "BISS (presentationen om samverkan i Kalmar, Blekinge och Kronoberg, 2010)",
                 CreatedAt = created,
             };
             round.Needs.Add(new PriorityRoundNeed { Need = need, Rank = named ? i + 1 : null, IsPriority = named });

@@ -39,10 +39,10 @@ public static class ProgrammeDemoData
     public const string EnrolmentNote = "Året anges inte i källan; sammanställningen är från april 2020";
 
     public const string DataNote =
-        "Anmälningar: källan (seed 003) anger bara att Sjöbo, Klippan och Bjuv har tagit del av alla tre paketen. "
+        "Anmälningar: källan (Region Skånes webbsida om Digitalt först) anger bara att Sjöbo, Klippan och Bjuv har tagit del av alla tre paketen. "
         + "Året anges inte; de är registrerade för 2020 eftersom sammanställningen är från april 2020. "
         + "Andra kommuners anmälningar finns inte i källorna och är därför inte registrerade. "
-        + "Finansiering: källorna anger inget belopp för Skåne (KB:s 440 000 kr i seed 004 gäller Västmanland), så ingen finansiering är registrerad. "
+        + "Finansiering: källorna anger inget belopp för Skåne (KB:s 440 000 kr i Region Västmanlands verksamhetsberättelse 2019 gäller Västmanland), så ingen finansiering är registrerad. "
         + "Samarbetsbibliotekens teman: källan räknar upp fyra teman men inte vilket bibliotek som har vilket, "
         + "så alla fyra står vid varje samarbetsbibliotek.";
 
@@ -83,7 +83,7 @@ public static class ProgrammeDemoData
             Exceptions = [new EligibilityException
             {
                 MunicipalityCode = skane["Kävlinge"],
-                Reason = "Antagen som undantag enligt Region Skånes beslut (seed 003: 'med undantag av Kävlinge')",
+                Reason = "Antagen som undantag enligt Region Skånes beslut (Region Skånes webbsida om Digitalt först: 'med undantag av Kävlinge')",
             }],
         };
         programme.Offerings = [start, folk, leader];
