@@ -9,6 +9,9 @@ namespace Samverka.Web.Infrastructure;
 /// (Samverka:Database): the server is busy, not broken. Answered as 503 with Retry-After (the Swedish
 /// page /fel/503, or a Swedish JSON error under /api), never a 500 and never an endless wait.
 /// </summary>
+/// <summary>A request waited its longest for its turn at the database (e.g. a queue before a row lock): answered as the pool's timeout is.</summary>
+public class DatabaseBusyException(string message) : TimeoutException(message);
+
 public class DatabaseBusyHandler(IOptions<DatabaseOptions> options, ILogger<DatabaseBusyHandler> logger) : IExceptionHandler
 {
     public const string Message = "Tjänsten har just nu fler besökare än den hinner med. Vänta en stund och försök igen.";
@@ -17,7 +20,8 @@ public class DatabaseBusyHandler(IOptions<DatabaseOptions> options, ILogger<Data
     public static bool IsPoolExhausted(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
-            if (e is NpgsqlException { InnerException: TimeoutException } npgsql && npgsql.Message.Contains("pool", StringComparison.OrdinalIgnoreCase))
+            if (e is DatabaseBusyException) return true;
+            else if (e is NpgsqlException { InnerException: TimeoutException } npgsql && npgsql.Message.Contains("pool", StringComparison.OrdinalIgnoreCase))
                 return true;
         return false;
     }

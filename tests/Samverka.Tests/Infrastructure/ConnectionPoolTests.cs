@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Samverka.Tests.Features.Activities;
 using Samverka.Tests.Support;
+using Samverka.Web.Features.Activities;
 using Samverka.Web.Infrastructure;
 using Xunit.Abstractions;
 
@@ -123,6 +125,74 @@ public class ConnectionPoolTests(SamverkaFactory app, ITestOutputHelper output)
             $"owner connected during: {ownerDuring}, after: {ownerAfter}");
         Assert.Equal(requests, statuses.Count);
         Assert.Equal(0, failures);
+        Assert.InRange(maxInstance, 1, pool);
+        Assert.True(ownerDuring && ownerAfter);
+    }
+
+    [Fact]
+    public async Task Burst_1000ConcurrentRegistrations_WithTheDefaultPool_NoneFailForLackOfAConnection_SeatsExact()
+    {
+        const int requests = 1000, capacity = 100;
+        const string name = "samverka-registration-burst";
+        // The production settings (Samverka:Database:MaxPoolSize and its timeout as shipped), only named apart.
+        await using var host = app.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Default",
+            new NpgsqlConnectionStringBuilder(app.Database.AppConnectionString) { ApplicationName = name }.ToString()));
+        var pool = new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).MaxPoolSize;
+        var id = await ActivitySamples.CreateAsync(app, capacity: capacity);
+        var people = await ActivitySamples.PeopleAsync(app, requests, "Malmö stadsbibliotek");
+
+        // The manager's session, issued by the shared instance, is valid on this one (sessions live in the database).
+        var signIn = await app.Anonymous().PostFormAsync("/konto/logga-in", new()
+        {
+            ["Email"] = SamverkaFactory.Accounts[Roles.LibraryManager], ["Password"] = SamverkaFactory.Password,
+        });
+        var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]));
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost") });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/activities/{id}/registrations")).StatusCode);
+
+        await using var monitor = new NpgsqlConnection(app.Database.ConnectionString);
+        await monitor.OpenAsync();
+        var maxInstance = 0L; var samples = 0;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", monitor);
+            cmd.Parameters.AddWithValue(name);
+            while (!stop.IsCancellationRequested)
+            {
+                maxInstance = Math.Max(maxInstance, (long)(await cmd.ExecuteScalarAsync())!);
+                samples++;
+                await Task.Delay(5);
+            }
+        });
+
+        var statuses = new ConcurrentBag<HttpStatusCode>();
+        var clock = Stopwatch.StartNew();
+        var burst = Task.WhenAll(people.Select(pid => Task.Run(async () =>
+        {
+            using var response = await client.PostAsJsonAsync($"/api/v1/activities/{id}/registrations", new { personId = pid });
+            statuses.Add(response.StatusCode);
+        })));
+        await Task.Delay(200);
+        var ownerDuring = await OwnerCanConnectAsync();
+        await burst;
+        clock.Stop();
+        var ownerAfter = await OwnerCanConnectAsync();
+        await stop.CancelAsync();
+        await sampler;
+        await ActivitySamples.SettleTestMailAsync(app);
+
+        var counts = await ActivitySamples.CountsAsync(app, id);
+        var failures = statuses.Count(s => s != HttpStatusCode.Created);
+        output.WriteLine($"Burst: {requests} concurrent registrations for {capacity} seats on the default pool of {pool}: {failures} failures, " +
+            $"{statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} × 503, {clock.ElapsedMilliseconds} ms; " +
+            $"{counts.GetValueOrDefault(RegistrationStatus.Confirmed)} confirmed, {counts.GetValueOrDefault(RegistrationStatus.Waiting)} waiting; " +
+            $"max connections of this instance: {maxInstance} ({samples} samples); owner connected during: {ownerDuring}, after: {ownerAfter}");
+        Assert.Equal(requests, statuses.Count);
+        Assert.Equal(0, failures);
+        Assert.Equal(capacity, counts[RegistrationStatus.Confirmed]);
+        Assert.Equal(requests - capacity, counts[RegistrationStatus.Waiting]);
         Assert.InRange(maxInstance, 1, pool);
         Assert.True(ownerDuring && ownerAfter);
     }

@@ -21,6 +21,7 @@ public sealed record RegistrationResult(ActivityRegistration? Registration, int 
 /// cancellations of one activity happen one after the other: the count of confirmed seats read under
 /// the lock is the true count, and never exceeds the capacity. A cancellation promotes the next
 /// waiting person in the same transaction and queues their e-mail there too: no scheduled job.
+/// Requests queue for the lock in <see cref="SeatGate"/> first, so that waiting holds no pooled connection.
 /// Shared by the activity page and the API.
 /// </summary>
 public static class Registrations
@@ -30,6 +31,7 @@ public static class Registrations
     public static async Task<RegistrationResult> RegisterAsync(AppDbContext db, int activityId, int personId, string? registeredBy,
         DateTimeOffset now, string baseUrl, CancellationToken ct = default)
     {
+        await using var turn = await SeatGate.EnterAsync(activityId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var activity = await LockAsync(db, activityId, ct);
         if (activity is null) return new(null, 404, "Aktiviteten finns inte.");
@@ -69,6 +71,7 @@ public static class Registrations
     {
         var activityId = await db.ActivityRegistrations.Where(r => r.Id == registrationId).Select(r => (int?)r.ActivityId).FirstOrDefaultAsync(ct);
         if (activityId is null) return new(null, 404, "Anmälan finns inte.");
+        await using var turn = await SeatGate.EnterAsync(activityId.Value, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var activity = await LockAsync(db, activityId.Value, ct);
         var registration = await db.ActivityRegistrations.IgnoreQueryFilters().Include(r => r.Person).FirstAsync(r => r.Id == registrationId, ct);
