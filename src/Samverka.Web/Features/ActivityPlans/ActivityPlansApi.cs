@@ -10,7 +10,8 @@ namespace Samverka.Web.Features.ActivityPlans;
 public record ActivityPlanSummaryDto(int Id, string Title, string CountyCode, string RegionName, DateOnly StartDate, DateOnly EndDate);
 /// <param name="Kind">Municipality, NationalLibrary, Region, University, Supplier or Other.</param>
 public record AreaPartnerDto(string Kind, string Name, string? MunicipalityCode, string? CountyCode);
-public record PlanFigureDto(string Token, string Label, long Value, string Formatted);
+/// <param name="Value">Null when the figure is withheld (a response count below the self-assessment's threshold).</param>
+public record PlanFigureDto(string Token, string Label, long? Value, string Formatted);
 /// <param name="From">First day the figures cover.</param>
 /// <param name="To">Last day the figures cover.</param>
 public record PlanFiguresDto(int Year, DateOnly From, DateOnly To, DateTimeOffset ComputedAt, IReadOnlyList<PlanFigureDto> Figures);
@@ -75,7 +76,7 @@ public static class ActivityPlansApi
         return new ActivityPlanDto(p.Id, p.Title, p.CountyCode, p.County!.RegionalBody, p.StartDate, p.EndDate, r.View.ToString(),
             full ? p.Vision : null, full ? p.ValuesText : null, full ? p.Premises : null, full ? p.Assignment : null,
             Areas(r), r.Figures.OrderBy(f => f.Key).Select(f => new PlanFiguresDto(f.Key, f.Value.From, f.Value.To, f.Value.ComputedAt,
-                f.Value.Figures.Select(x => new PlanFigureDto(x.Token, x.Label, x.Value, x.Formatted)).ToList())).ToList(),
+                f.Value.Figures.Select(x => new PlanFigureDto(x.Token, x.Label, x.Withheld is null ? x.Value : null, x.Formatted)).ToList())).ToList(),
             r.CanSeeTeam ? p.StaffNote : null, full ? p.AreasIntro : null);
     }
 

@@ -9,9 +9,11 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Features.ActivityPlans;
 
 /// <summary>One figure an outcome text may contain as {{token}}.</summary>
-public sealed record PlanFigure(string Token, string Label, long Value, string Unit = "")
+/// <param name="Withheld">Set when the value is not published (a response count below the self-assessment's threshold):
+/// what is shown instead, e.g. "färre än 5"; <see cref="Value"/> is then not to be shown anywhere.</param>
+public sealed record PlanFigure(string Token, string Label, long Value, string Unit = "", string? Withheld = null)
 {
-    public string Formatted => Value.ToString("N0", CultureInfo.GetCultureInfo("sv-SE")) + Unit;
+    public string Formatted => Withheld ?? Value.ToString("N0", CultureInfo.GetCultureInfo("sv-SE")) + Unit;
 }
 
 /// <summary>

@@ -51,8 +51,11 @@ public static class PlanSourceFigures
         var rounds = db.AssessmentRounds.AsNoTracking().Where(r => r.CountyCode == countyCode);
         figures.Add(new("sjalvskattning.omgangar", "Mätomgångar i självskattningen som öppnat under perioden",
             await rounds.CountAsync(r => r.OpensOn >= from && r.OpensOn <= to, ct)));
-        figures.Add(new("sjalvskattning.svar", "Svar i självskattningen i regionens mätomgångar under perioden",
-            await db.AssessmentResponses.AsNoTracking().CountAsync(x => rounds.Any(r => r.Id == x.RoundId && r.OpensOn >= from && r.OpensOn <= to), ct)));
+        var responses = await db.AssessmentResponses.AsNoTracking().CountAsync(x => rounds.Any(r => r.Id == x.RoundId && r.OpensOn >= from && r.OpensOn <= to), ct);
+        var threshold = Suppression.Options(db).MinGroupForMean;
+        figures.Add(Suppression.ShownCount(responses, threshold) is null
+            ? new("sjalvskattning.svar", "Svar i självskattningen i regionens mätomgångar under perioden", 0, Withheld: Suppression.FewerThan(threshold))
+            : new("sjalvskattning.svar", "Svar i självskattningen i regionens mätomgångar under perioden", responses));
 
         var latest = await rounds.Where(r => r.OpensOn <= to).OrderByDescending(r => r.OpensOn).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         var coverage = latest is null ? null : await WorkshopCoverage.ForRoundAsync(db, latest, to);

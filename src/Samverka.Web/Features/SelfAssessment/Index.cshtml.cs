@@ -6,9 +6,11 @@ using Samverka.Web.Infrastructure;
 namespace Samverka.Web.Features.SelfAssessment;
 
 /// <summary>The self-assessment's start page (public): the rounds the user may read, and where to go next.</summary>
-public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time, Microsoft.Extensions.Options.IOptions<SelfAssessmentOptions> options) : PageModel
 {
-    public record Row(int Id, string Name, string County, DateOnly OpensOn, DateOnly ClosesOn, bool Open, int Responses);
+    public record Row(int Id, string Name, string County, DateOnly OpensOn, DateOnly ClosesOn, bool Open, int? Responses);
+    /// <summary>What a round with fewer responses than the threshold shows (its exact number would tell who answered).</summary>
+    public string FewerThan => Suppression.FewerThan(options.Value.MinGroupForMean);
     public List<Row> Rounds { get; private set; } = [];
     public bool CanOpen { get; private set; }
     public bool CanSeeResults { get; private set; }
@@ -27,6 +29,6 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
                 Responses = db.AssessmentResponses.Count(x => x.RoundId == r.Id) })
             .ToListAsync();
         Rounds = rounds.Select(r => new Row(r.Id, r.Name, r.County, r.OpensOn, r.ClosesOn,
-            !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn, r.Responses)).ToList();
+            !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn, Suppression.ShownCount(r.Responses, options.Value.MinGroupForMean))).ToList();
     }
 }

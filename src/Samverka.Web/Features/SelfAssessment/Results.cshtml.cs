@@ -43,16 +43,19 @@ public class ResultsModel(AppDbContext db, CurrentUser user, IOptions<SelfAssess
 
     public string Note => $"– = dolt. Medelvärden visas för grupper med minst {Thresholds.MinGroupForMean} svar och fördelningar för minst "
         + $"{Thresholds.MinGroupForDistribution} svar. Några större grupper är också dolda, så att ett dolt värde inte kan räknas fram ur de visade. "
-        + $"{HiddenCount} = antalet svar visas inte: färre än {Thresholds.MinGroupForMean} svar, eller dolt för att en mindre grupp inte ska kunna räknas fram.";
+        + $"»{HiddenCount}« = antalet svar visas inte: färre än {Thresholds.MinGroupForMean} svar, eller dolt för att en mindre grupp inte ska kunna räknas fram.";
 
     /// <summary>
     /// What a suppressed group shows instead of its number of responses. The same text for every hidden
     /// group, whether it is below the threshold or hidden as a complement: two different texts ("fewer than 5"
     /// and "hidden, at least 5") would bound the cells, and a total of 6 over one of each would reveal a 1.
+    /// So it says both: "färre än 5 eller dolt" (5 = the threshold setting).
     /// </summary>
-    public const string HiddenCount = "dolt";
+    public string HiddenCount => HiddenCountText(Thresholds.MinGroupForMean);
 
-    public static string Count(int? respondents) => respondents?.ToString() ?? HiddenCount;
+    public static string HiddenCountText(int threshold) => $"färre än {threshold} eller dolt";
+
+    public string Count(int? respondents) => respondents?.ToString() ?? HiddenCount;
 
     private async Task<IActionResult?> LoadAsync()
     {

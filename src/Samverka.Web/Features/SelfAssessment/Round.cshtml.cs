@@ -9,12 +9,14 @@ namespace Samverka.Web.Features.SelfAssessment;
 
 /// <summary>A round with its answer links; its coordinator can close it early.</summary>
 [Authorize]
-public class RoundModel(AppDbContext db, CurrentUser user, TimeProvider time) : PageModel
+public class RoundModel(AppDbContext db, CurrentUser user, TimeProvider time, Microsoft.Extensions.Options.IOptions<SelfAssessmentOptions> options) : PageModel
 {
     public AssessmentRound Round { get; private set; } = null!;
     public string CountyName { get; private set; } = "";
     public List<(string Library, string Municipality, string Token)> Links { get; private set; } = [];
-    public int Responses { get; private set; }
+    /// <summary>Null below the threshold (see <see cref="Suppression.ShownCount"/>).</summary>
+    public int? Responses { get; private set; }
+    public string FewerThan => Suppression.FewerThan(options.Value.MinGroupForMean);
     public bool IsOpen { get; private set; }
     public bool CanManage { get; private set; }
 
@@ -26,7 +28,7 @@ public class RoundModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
             .OrderBy(l => l.Library!.Municipality!.Name).ThenBy(l => l.Library!.Name)
             .Select(l => new { l.Library!.Name, Municipality = l.Library.Municipality!.Name, l.Token }).ToListAsync())
             .Select(l => (l.Name, l.Municipality, l.Token)).ToList();
-        Responses = await db.AssessmentResponses.CountAsync(r => r.RoundId == id);
+        Responses = Suppression.ShownCount(await db.AssessmentResponses.CountAsync(r => r.RoundId == id), options.Value.MinGroupForMean);
         return Page();
     }
 

@@ -7,9 +7,10 @@ using Samverka.Web.Features.Directory;
 
 namespace Samverka.Web.Features.SelfAssessment;
 
-/// <param name="Responses">Number of responses so far.</param>
+/// <param name="Responses">Number of responses so far; null when fewer than the minimum group (the exact number could tell who answered).</param>
+/// <param name="Suppressed">True when <paramref name="Responses"/> is withheld.</param>
 public record AssessmentRoundDto(int Id, string Name, string CountyCode, string CountyName, int InstrumentVersion,
-    DateOnly OpensOn, DateOnly ClosesOn, bool Open, int Responses);
+    DateOnly OpensOn, DateOnly ClosesOn, bool Open, int? Responses, bool Suppressed);
 /// <param name="Mean">Null when suppressed.</param>
 /// <param name="Distribution">Per cent of answers on scale points 1–7; only for the group asked for with ?group=, null when suppressed.</param>
 public record AssessmentFigureDto(string Code, string Name, double? Mean, IReadOnlyList<double>? Distribution);
@@ -29,7 +30,7 @@ public static class SelfAssessmentApi
     {
         var api = app.MapGroup("/api/v1/self-assessment").WithTags("Självskattning").RequireAuthorization();
 
-        api.MapGet("/rounds", async Task<Results<Ok<List<AssessmentRoundDto>>, ForbidHttpResult>> (AppDbContext db, CurrentUser user, TimeProvider time) =>
+        api.MapGet("/rounds", async Task<Results<Ok<List<AssessmentRoundDto>>, ForbidHttpResult>> (AppDbContext db, CurrentUser user, TimeProvider time, IOptions<SelfAssessmentOptions> options) =>
         {
             var s = user.Scope;
             if (!Aggregates.MaySeeResults(s)) return TypedResults.Forbid();
@@ -40,8 +41,12 @@ public static class SelfAssessmentApi
                 .OrderByDescending(r => r.OpensOn).ThenBy(r => r.Id)
                 .Select(r => new { Round = r, County = r.County!.Name, r.Instrument!.VersionNumber, Responses = db.AssessmentResponses.Count(x => x.RoundId == r.Id) })
                 .ToListAsync();
-            return TypedResults.Ok(rounds.Select(r => new AssessmentRoundDto(r.Round.Id, r.Round.Name, r.Round.CountyCode, r.County, r.VersionNumber,
-                r.Round.OpensOn, r.Round.ClosesOn, AssessmentRules.IsOpen(r.Round, today), r.Responses)).ToList());
+            return TypedResults.Ok(rounds.Select(r =>
+            {
+                var shown = Suppression.ShownCount(r.Responses, options.Value.MinGroupForMean);
+                return new AssessmentRoundDto(r.Round.Id, r.Round.Name, r.Round.CountyCode, r.County, r.VersionNumber,
+                    r.Round.OpensOn, r.Round.ClosesOn, AssessmentRules.IsOpen(r.Round, today), shown, shown is null);
+            }).ToList());
         });
 
         // Means for every group in scope; distributions (which read every score row) for the one group named by ?group=KEY.

@@ -19,6 +19,23 @@ public sealed record GroupSum(string Parent, IReadOnlyList<string> Children);
 /// </summary>
 public static class Suppression
 {
+    /// <summary>
+    /// A count of responses published on its own (a round's responses, a region's responses over a period):
+    /// shown from the threshold up, and 0 (nobody answered reveals no one); 1 to threshold − 1 is null, and the
+    /// reader sees <see cref="FewerThan"/>. Rule 1 above, for a figure that is not part of a table of groups.
+    /// </summary>
+    public static int? ShownCount(int n, int threshold) => n > 0 && n < threshold ? null : n;
+
+    /// <summary>What a count below the threshold shows instead of its number.</summary>
+    public static string FewerThan(int threshold) => $"färre än {threshold}";
+
+    /// <summary>The configured thresholds, for code that has the database context but no options (the yearly report's figures).</summary>
+    public static SelfAssessmentOptions Options(Microsoft.EntityFrameworkCore.DbContext db) =>
+        (Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(db)
+            .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService(typeof(Microsoft.Extensions.Options.IOptions<SelfAssessmentOptions>)) as Microsoft.Extensions.Options.IOptions<SelfAssessmentOptions>)?.Value
+        ?? new SelfAssessmentOptions();
+
     /// <summary>How many of the smallest shown siblings are tried as the complement (see <see cref="Close"/>).</summary>
     private const int Candidates = 3;
 

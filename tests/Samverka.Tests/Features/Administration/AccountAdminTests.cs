@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
@@ -85,6 +86,24 @@ public class AccountAdminTests(SamverkaFactory app)
         Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
         Assert.StartsWith("/konto/nekad", new Uri(regional.BaseAddress!, own.Headers.Location!).AbsolutePath);
         Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == self).Select(u => u.IsActive).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Admin_DeactivatesAnAccountWhoseIdHasARunOfDigits_TheIdIsNotTakenForAPersonnummer()
+    {
+        // Identity's ids are random GUIDs; about 1 in 100 holds a run like "19121212-1212". This one does.
+        const string id = "19121212-1212-4abc-8def-0123456789ab";
+        var email = $"siffror.{UniqueText.Letters(16)}@exempel.se";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Samverka.Web.Features.Accounts.AppUser>>();
+            var created = await users.CreateAsync(new Samverka.Web.Features.Accounts.AppUser { Id = id, UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Siffrig Testperson" }, SamverkaFactory.Password);
+            Assert.True(created.Succeeded);
+        }
+        var admin = await app.SignedInAs(Roles.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/admin/konton/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostHandlerAsync(admin, id, "Deactivate")).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsActive).SingleAsync()));
     }
 
     [Fact]
