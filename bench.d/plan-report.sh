@@ -75,12 +75,9 @@ PLAN=$(psql_pr -d "$DB" -tA -c "SELECT id FROM activity_plans WHERE county_code 
 psql_pr -d "$DB" -tA -F ' ' -c "SELECT 'activities', count(*) FROM activities UNION ALL SELECT 'sessions', count(*) FROM activity_sessions
   UNION ALL SELECT 'plans', count(*) FROM activity_plans UNION ALL SELECT 'planned actions', count(*) FROM planned_actions" | sed 's/^/  /'
 
-# Sign in as Viktor (Västmanland's coordinator) through the real form: antiforgery token, then the POST.
-token=$(curl -fsS -c "$JAR" -b "$JAR" "$BASE/konto/logga-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-[ -n "$token" ] || die "no antiforgery token on the sign-in page"
-status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" --data-urlencode "Email=viktor.pahittad@exempel.se" \
-  --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token" "$BASE/konto/logga-in")
-[ "$status" = 302 ] || die "sign-in answered $status, not 302"
+# Sign in as Viktor (Västmanland's coordinator) through the real form.
+source bench.d/sign-in.sh
+bench_sign_in "$BASE" "$JAR" viktor.pahittad@exempel.se "$PASSWORD" || die "sign-in failed"
 
 # Prints "median p90 max bytes" of RUNS timed GETs (ms) after 3 warm-ups; fails on a non-200 answer.
 measure() {

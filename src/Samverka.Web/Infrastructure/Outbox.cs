@@ -19,10 +19,14 @@ public static class Outbox
     /// </summary>
     public static OutboxMessage Enqueue(AppDbContext db, string to, string subject, string body, DateTimeOffset now)
     {
-        var message = new OutboxMessage { ToAddress = to, Subject = subject, BodyText = body, CreatedAt = now, NextAttemptAt = now };
+        var message = Message(to, subject, body, now);
         db.OutboxMessages.Add(message);
         return message;
     }
+
+    /// <summary>A message not yet queued: prepared ahead, e.g. outside a lock, and added to the context later.</summary>
+    public static OutboxMessage Message(string to, string subject, string body, DateTimeOffset now) =>
+        new() { ToAddress = to, Subject = subject, BodyText = body, CreatedAt = now, NextAttemptAt = now };
 
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration config)
     {

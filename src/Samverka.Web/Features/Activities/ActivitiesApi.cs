@@ -86,7 +86,7 @@ public static class ActivitiesApi
     private static async Task<Results<Created<RegistrationDto>, NotFound<ApiError>, BadRequest<ApiError>, Conflict<ApiError>, ForbidHttpResult>> RegisterAsync(
         int id, RegistrationInput input, AppDbContext db, CurrentUser user, TimeProvider time, HttpContext http)
     {
-        if (await ActivityRules.LoadAsync(db, user.Scope, id) is null) return NotFoundActivity(id);
+        if (!await ActivityRules.IsVisibleAsync(db, user.Scope, id)) return NotFoundActivity(id);
         var person = input.PersonId is int pid
             ? await db.People.AsNoTracking().Include(p => p.Library).FirstOrDefaultAsync(p => p.Id == pid)
             : await ActivityRules.SelfAsync(db, user.Scope);

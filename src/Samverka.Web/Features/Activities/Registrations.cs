@@ -28,73 +28,121 @@ public static class Registrations
 {
     private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
 
+    /// <summary>
+    /// Registers a person. Everything that does not decide the seat happens before the lock: the activity, the
+    /// person, the rules, the duplicate check and both e-mails (the confirmation with its .ics). The critical
+    /// section is one round trip for the lock and the count (<see cref="Seats.LockAsync"/>), the insert of the
+    /// registration, its e-mail and audit row, and the commit.
+    /// </summary>
     public static async Task<RegistrationResult> RegisterAsync(AppDbContext db, int activityId, int personId, string? registeredBy,
         DateTimeOffset now, string baseUrl, CancellationToken ct = default)
     {
-        await using var turn = await SeatGate.EnterAsync(activityId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var activity = await LockAsync(db, activityId, ct);
+        var activity = await db.Activities.AsNoTracking().Include(a => a.Sessions).Include(a => a.OrganiserLibrary)
+            .FirstOrDefaultAsync(a => a.Id == activityId, ct);
         if (activity is null) return new(null, 404, "Aktiviteten finns inte.");
         if (WindowError(activity, now) is { } closed) return new(null, 400, closed);
         var person = await db.People.Include(p => p.Library).FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null || !person.IsActive) return new(null, 400, "Personen finns inte i katalogen.");
         if (!activity.OpenToOtherLibraries && activity.OrganiserLibrary is { } host && person.Library!.MunicipalityCode != host.MunicipalityCode)
             return new(null, 400, $"Aktiviteten är bara öppen för personal i {host.Name}s kommun.");
+        // Answers a repeated registration early; two at once are told apart by the partial unique index.
         if (await db.ActivityRegistrations.AnyAsync(r => r.ActivityId == activityId && r.PersonId == personId && r.Status != RegistrationStatus.Cancelled, ct))
             return new(null, 409, $"{person.Name} är redan anmäld till aktiviteten.");
 
-        var seats = await Seats.CountAsync(db, activityId, ct);
         var token = InvitationTokens.Create();
         var registration = new ActivityRegistration
         {
             ActivityId = activityId, PersonId = personId, Person = person, CreatedAt = now, RegisteredBy = registeredBy,
-            Status = seats.Confirmed < activity.Capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waiting,
             CancelTokenHash = InvitationTokens.Hash(token),
         };
+        var confirmed = Mail(activity, person, RegistrationStatus.Confirmed, null, token, now, baseUrl);
+        var waiting = Mail(activity, person, RegistrationStatus.Waiting, WaitingPlaceholder, token, now, baseUrl);
+
+        await using var turn = await SeatGate.EnterAsync(activityId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var locked = await Seats.LockAsync(db, activityId, ct);
+        if (locked is null) return new(null, 404, "Aktiviteten finns inte.");
+        // An edit may have cancelled the activity or closed its registration while we prepared.
+        activity.Status = locked.Status;
+        activity.RegistrationOpensAt = locked.RegistrationOpensAt;
+        activity.RegistrationClosesAt = locked.RegistrationClosesAt;
+        if (WindowError(activity, now) is { } closedNow) return new(null, 400, closedNow);
+        registration.Status = locked.Seats.Confirmed < locked.Capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waiting;
+        int? position = registration.Status == RegistrationStatus.Waiting ? locked.Seats.Waiting + 1 : null;
         db.ActivityRegistrations.Add(registration);
-        int? position = registration.Status == RegistrationStatus.Waiting ? seats.Waiting + 1 : null;
-        QueueMail(db, activity, person, registration.Status, position, token, now, baseUrl);
+        if (position is int place)
+            waiting.BodyText = waiting.BodyText.Replace(WaitingPlaceholder, place.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        db.OutboxMessages.Add(position is null ? confirmed : waiting);
         try
         {
-            await db.SaveChangesAsync(ct);
+            SaveHoldingTheLock(db, tx);
         }
         catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
             return new(null, 409, $"{person.Name} är redan anmäld till aktiviteten.");
         }
-        await tx.CommitAsync(ct);
         return new(registration, 201, WaitingPosition: position);
     }
 
-    /// <summary>Cancels a registration; a freed seat goes to the next on the waiting list, in this transaction.</summary>
+    /// <summary>
+    /// Writes and commits while the activity's lock is held. Synchronously on purpose: in a burst, hundreds of
+    /// requests queue work on the thread pool, and an awaited write would put the lock holder's continuation behind
+    /// all of them, once per round trip, while every other registration for the activity waits for the lock. The
+    /// thread is blocked only for the few milliseconds of the insert, the audit row and the commit.
+    /// </summary>
+    private static void SaveHoldingTheLock(AppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx)
+    {
+        db.SaveChanges();
+        tx.Commit();
+    }
+
+    /// <summary>Stands for the waiting-list position in an e-mail prepared before the position is known.</summary>
+    private const string WaitingPlaceholder = "{reservplats}";
+
+    /// <summary>
+    /// Cancels a registration; a freed seat goes to the next on the waiting list, in this transaction. The activity
+    /// and the calendar file of the promoted person's e-mail are prepared before the lock.
+    /// </summary>
     public static async Task<RegistrationResult> CancelAsync(AppDbContext db, int registrationId, DateTimeOffset now, string baseUrl, CancellationToken ct = default)
     {
         var activityId = await db.ActivityRegistrations.Where(r => r.Id == registrationId).Select(r => (int?)r.ActivityId).FirstOrDefaultAsync(ct);
         if (activityId is null) return new(null, 404, "Anmälan finns inte.");
-        await using var turn = await SeatGate.EnterAsync(activityId.Value, ct);
+        var activity = await db.Activities.AsNoTracking().Include(a => a.Sessions).Include(a => a.OrganiserLibrary)
+            .FirstOrDefaultAsync(a => a.Id == activityId, ct);
+        if (activity is null) return new(null, 404, "Anmälan finns inte.");
+        var ics = ICalendar.Write([activity], activity.Title, baseUrl, now);
+
+        await using var turn = await SeatGate.EnterAsync(activity.Id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var activity = await LockAsync(db, activityId.Value, ct);
-        var registration = await db.ActivityRegistrations.IgnoreQueryFilters().Include(r => r.Person).FirstAsync(r => r.Id == registrationId, ct);
+        var locked = await Seats.LockAsync(db, activity.Id, ct);
+        if (locked is null) return new(null, 404, "Anmälan finns inte.");
+        activity.Status = locked.Status;
+        activity.Capacity = locked.Capacity;
+        // From here to the commit the lock is held: synchronous, see SaveHoldingTheLock.
+        var registration = db.ActivityRegistrations.IgnoreQueryFilters().Include(r => r.Person).First(r => r.Id == registrationId);
         if (registration.Status == RegistrationStatus.Cancelled) return new(registration, 409, "Anmälan är redan avbokad.");
-        if (activity!.Sessions.Count > 0 && Start(activity) <= now) return new(registration, 400, "Aktiviteten har redan börjat; anmälan kan inte avbokas.");
+        if (activity.Sessions.Count > 0 && Start(activity) <= now) return new(registration, 400, "Aktiviteten har redan börjat; anmälan kan inte avbokas.");
+        var confirmed = locked.Seats.Confirmed - (registration.Status == RegistrationStatus.Confirmed ? 1 : 0);
         registration.Status = RegistrationStatus.Cancelled;
         registration.CancelledAt = now;
-        await db.SaveChangesAsync(ct);
-        var promoted = activity.Status == ActivityStatus.Published ? await PromoteAsync(db, activity, now, baseUrl, ct) : [];
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var promoted = activity.Status == ActivityStatus.Published
+            ? Promote(db, activity, activity.Capacity - confirmed, now, baseUrl, ics) : [];
+        SaveHoldingTheLock(db, tx);
         return new(registration, 200, Promoted: promoted);
     }
 
     /// <summary>Fills free seats from the waiting list in order (a cancellation frees one; a raised capacity several).</summary>
-    public static async Task<List<ActivityRegistration>> PromoteAsync(AppDbContext db, Activity activity, DateTimeOffset now, string baseUrl, CancellationToken ct)
+    public static async Task<List<ActivityRegistration>> PromoteAsync(AppDbContext db, Activity activity, DateTimeOffset now, string baseUrl, CancellationToken ct) =>
+        Promote(db, activity, activity.Capacity - (await Seats.CountAsync(db, activity.Id, ct)).Confirmed, now, baseUrl, null);
+
+    /// <param name="ics">The activity's calendar file for the e-mails, when made beforehand.</param>
+    private static List<ActivityRegistration> Promote(AppDbContext db, Activity activity, int free, DateTimeOffset now, string baseUrl, byte[]? ics)
     {
-        var free = activity.Capacity - (await Seats.CountAsync(db, activity.Id, ct)).Confirmed;
         if (free <= 0) return [];
         // Whoever is next, whatever the user may read in the directory.
-        var next = await db.ActivityRegistrations.IgnoreQueryFilters().Include(r => r.Person)
+        var next = db.ActivityRegistrations.IgnoreQueryFilters().Include(r => r.Person)
             .Where(r => r.ActivityId == activity.Id && r.Status == RegistrationStatus.Waiting)
-            .OrderBy(r => r.Id).Take(free).ToListAsync(ct);
+            .OrderBy(r => r.Id).Take(free).ToList();
         foreach (var r in next)
         {
             r.Status = RegistrationStatus.Confirmed;
@@ -102,7 +150,7 @@ public static class Registrations
             // The old link's token is unknown (only its hash is kept): the new e-mail carries a new one.
             var token = InvitationTokens.Create();
             r.CancelTokenHash = InvitationTokens.Hash(token);
-            QueueMail(db, activity, r.Person!, RegistrationStatus.Confirmed, null, token, now, baseUrl, promoted: true);
+            db.OutboxMessages.Add(Mail(activity, r.Person!, RegistrationStatus.Confirmed, null, token, now, baseUrl, promoted: true, ics));
         }
         return next;
     }
@@ -153,15 +201,10 @@ public static class Registrations
     private static string SessionLines(Activity a) =>
         string.Concat(a.Sessions.OrderBy(s => s.Date).ThenBy(s => s.StartTime).Select(s => "– " + SessionText(s) + "\n"));
 
-    private static async Task<Activity?> LockAsync(AppDbContext db, int activityId, CancellationToken ct)
-    {
-        // The lock is held until the transaction ends: the next registration for this activity waits here.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM activities WHERE id = {activityId} FOR UPDATE", ct);
-        return await db.Activities.Include(a => a.Sessions).Include(a => a.OrganiserLibrary).FirstOrDefaultAsync(a => a.Id == activityId, ct);
-    }
-
-    private static void QueueMail(AppDbContext db, Activity a, Person p, RegistrationStatus status, int? position, string token,
-        DateTimeOffset now, string baseUrl, bool promoted = false)
+    /// <summary>The e-mail about a registration (not yet queued); a confirmed seat's carries the activity as an .ics.</summary>
+    /// <param name="ics">The activity's calendar file, when made beforehand (the same for every confirmation).</param>
+    private static OutboxMessage Mail(Activity a, Person p, RegistrationStatus status, string? position, string token,
+        DateTimeOffset now, string baseUrl, bool promoted = false, byte[]? ics = null)
     {
         var cancel = $"{baseUrl.TrimEnd('/')}/aktiviteter/avboka/{token}";
         var where = string.Join(", ", new[] { a.Place, a.OnlineUrl }.Where(x => !string.IsNullOrWhiteSpace(x)));
@@ -176,12 +219,13 @@ public static class Registrations
         body.Append($"\nMer information: {baseUrl.TrimEnd('/')}/aktiviteter/{a.Id}\n");
         body.Append($"Kan du inte komma? Avboka här, så går platsen till nästa på reservlistan:\n{cancel}\n");
         var subject = status == RegistrationStatus.Waiting ? $"Reservlista: {a.Title}" : promoted ? $"Du har fått en plats: {a.Title}" : $"Anmälan bekräftad: {a.Title}";
-        var message = Outbox.Enqueue(db, p.Email, subject, body.ToString(), now);
+        var message = Outbox.Message(p.Email, subject, body.ToString(), now);
         if (status == RegistrationStatus.Confirmed)
         {
             message.AttachmentName = "aktivitet.ics";
             message.AttachmentContentType = "text/calendar";
-            message.AttachmentContent = ICalendar.Write([a], a.Title, baseUrl, now);
+            message.AttachmentContent = ics ?? ICalendar.Write([a], a.Title, baseUrl, now);
         }
+        return message;
     }
 }

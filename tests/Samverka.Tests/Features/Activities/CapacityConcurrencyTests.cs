@@ -113,4 +113,33 @@ public class CapacityConcurrencyTests(SamverkaFactory app, ITestOutputHelper out
         Assert.Equal(120 - 20 - 15, rows.Count(r => r.Status == RegistrationStatus.Waiting));
         Assert.InRange(maxSeen, 1, 20);
     }
+
+    /// <summary>
+    /// The e-mails are prepared before the seat is decided (outside the lock): the waiting one still names the
+    /// position decided under the lock, the confirmation carries the .ics; a cancelled activity takes no more.
+    /// </summary>
+    [Fact]
+    public async Task Register_MailsPreparedBeforeTheLock_NameTheDecidedPlace_CancelledActivityRefuses()
+    {
+        var activityId = await ActivitySamples.CreateAsync(app, capacity: 1);
+        var people = await ActivitySamples.PeopleAsync(app, 3);
+        var results = new List<RegistrationResult>();
+        foreach (var p in people) results.Add(await RegisterAsync(activityId, p));
+        Assert.Equal([null, 1, 2], results.Select(r => r.WaitingPosition));
+        var emails = await app.WithDbAsync(db => db.People.IgnoreQueryFilters().Where(p => people.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Email).ToListAsync());
+        var first = Assert.Single(await ActivitySamples.MailToAsync(app, emails[0]));
+        Assert.StartsWith("Anmälan bekräftad", first.Subject, StringComparison.Ordinal);
+        Assert.Equal("text/calendar", first.AttachmentContentType);
+        Assert.NotNull(first.AttachmentContent);
+        var third = Assert.Single(await ActivitySamples.MailToAsync(app, emails[2]));
+        Assert.Contains("Du står på reservlistan som nummer 2.", third.BodyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", third.BodyText, StringComparison.Ordinal);
+        Assert.Null(third.AttachmentContent);
+
+        var late = await ActivitySamples.PeopleAsync(app, 1);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE activities SET status = 'Cancelled' WHERE id = {activityId}"));
+        var refused = await RegisterAsync(activityId, late[0]);
+        Assert.Equal(400, refused.Status);
+        Assert.Equal(3, (await RowsAsync(activityId)).Count);
+    }
 }
