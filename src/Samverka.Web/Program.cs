@@ -5,6 +5,7 @@ using Samverka.Web.Features.Activities;
 using Samverka.Web.Features.ActivityPlans;
 using Samverka.Web.Features.Agreements;
 using Samverka.Web.Features.Directory;
+using Samverka.Web.Features.Directory.Kb;
 using Samverka.Web.Features.Engagement;
 using Samverka.Web.Features.LibraryPlans;
 using Samverka.Web.Features.Needs;
@@ -32,6 +33,7 @@ builder.Services.AddSelfAssessment(config);
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync(args)) return; // migrate, load reference and demo data
+if (await app.RunKbCommandAsync(args)) return;     // ./run import-kb FILE: KB's register or statistics, then exit
 
 app.UseSamverkaWeb();       // error pages, security headers, status pages, culture, static files, routing
 app.UseSamverkaIdentity();  // sign-in rate limits, authentication, admin two-factor, authorisation

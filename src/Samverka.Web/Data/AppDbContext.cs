@@ -41,6 +41,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Library> Libraries => Set<Library>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<Features.Directory.Kb.KbUpload> KbUploads => Set<Features.Directory.Kb.KbUpload>();
+    public DbSet<Features.Directory.Kb.LibraryStatistic> LibraryStatistics => Set<Features.Directory.Kb.LibraryStatistic>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -135,6 +137,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
             e.HasOne(x => x.Municipality).WithMany(m => m.Libraries).HasForeignKey(x => x.MunicipalityCode);
             e.HasIndex(x => new { x.MunicipalityCode, x.Name }).IsUnique();
+            e.Property(x => x.Sigel).HasMaxLength(20);
+            e.HasIndex(x => x.Sigel).IsUnique();
             e.HasGeneratedTsVectorColumn(x => x.SearchVector, "swedish", x => new { x.Name })
                 .HasIndex(x => x.SearchVector).HasMethod("GIN");
         });
@@ -181,6 +185,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         ActivityPlanModel.Configure(b);
         LibraryPlanModel.Configure(b);
         NeedModel.Configure(b);
+        Features.Directory.Kb.KbModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);

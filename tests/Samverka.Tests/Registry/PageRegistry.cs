@@ -105,6 +105,8 @@ public static class PageRegistry
         Post("/bibliotek/{id:int}/redigera", "/bibliotek/{library}/redigera", AnonymousAccess.SignIn, Admin),
         Page("/bibliotek/import", "/bibliotek/import", AnonymousAccess.SignIn, Admin),
         Post("/bibliotek/import", "/bibliotek/import", AnonymousAccess.SignIn, Admin),
+        Page("/bibliotek/importera-kb", "/bibliotek/importera-kb", AnonymousAccess.SignIn, Admin),
+        Post("/bibliotek/importera-kb", "/bibliotek/importera-kb", AnonymousAccess.SignIn, Admin),
 
         // People: signed in only.
         Page("/personer", "/personer", AnonymousAccess.SignIn, Admin),

@@ -25,6 +25,7 @@ public class RegistryRoleMatrixTests(SamverkaFactory app)
         ["/bibliotek/ny"] = [O, O, O, D, D],
         ["/bibliotek/{id:int}/redigera"] = [O, O, D, D, D],
         ["/bibliotek/import"] = [O, O, O, D, D],
+        ["/bibliotek/importera-kb"] = [O, O, O, D, D],
         ["/personer"] = [O, O, O, O, O],
         ["/personer/{id:int}"] = [O, O, N, N, O],
         ["/personer/ny"] = [O, O, O, D, D],

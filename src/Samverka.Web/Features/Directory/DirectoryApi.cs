@@ -11,11 +11,12 @@ public record MunicipalityDto(string Code, string Name, string CountyCode, strin
 /// <param name="Version">Changes with every save. Send it back (field <c>version</c> or header <c>If-Match</c>) with
 /// PUT or DELETE: if someone else has saved since, the answer is 409 with the current values and nothing is changed.</param>
 public record LibraryDto(int Id, string Name, string Kind, string MunicipalityCode, string MunicipalityName,
-    string? StreetAddress, string? PostalCode, string? City, string? Email, string? Website, bool IsActive, uint Version);
+    string? StreetAddress, string? PostalCode, string? City, string? Email, string? Website, bool IsActive, uint Version, string? Sigel);
 /// <param name="Version">PUT only, optional: the <c>version</c> of the library as last read (or send it as <c>If-Match</c>).
 /// A stale version gives 409 Conflict and changes nothing. Ignored by POST and by the CSV import.</param>
+/// <param name="Sigel">KB's library code, optional and unique. Left out (null), a stored sigel stays as it is; "" removes it.</param>
 public record LibraryInput(string? Name, string? Kind, string? MunicipalityCode, string? StreetAddress,
-    string? PostalCode, string? City, string? Email, string? Website, uint? Version = null);
+    string? PostalCode, string? City, string? Email, string? Website, uint? Version = null, string? Sigel = null);
 
 /// <summary>The directory as JSON: anonymous reads, writes for directory editors only.</summary>
 public static class DirectoryApi
@@ -51,11 +52,12 @@ public static class DirectoryApi
             return m is null ? TypedResults.NotFound(new ApiError($"Kommunen {code} finns inte.")) : TypedResults.Ok(m);
         });
 
-        reads.MapGet("/libraries", async (string? municipality, string? q, bool? includeInactive, AppDbContext db) =>
+        reads.MapGet("/libraries", async (string? municipality, string? q, string? sigel, bool? includeInactive, AppDbContext db) =>
         {
             var query = DirectorySearch.Libraries(db.Libraries.AsNoTracking(), q);
             if (includeInactive != true) query = query.Where(l => l.IsActive);
             if (!string.IsNullOrEmpty(municipality)) query = query.Where(l => l.MunicipalityCode == municipality);
+            if (!string.IsNullOrWhiteSpace(sigel)) query = query.Where(l => l.Sigel == sigel.Trim());
             return TypedResults.Ok(await query.OrderBy(l => l.Name).Select(ToLibraryDto).ToListAsync());
         });
 
@@ -76,7 +78,7 @@ public static class DirectoryApi
 
     internal static readonly System.Linq.Expressions.Expression<Func<Library, LibraryDto>> ToLibraryDto = l =>
         new LibraryDto(l.Id, l.Name, l.Kind.ToString(), l.MunicipalityCode, l.Municipality!.Name,
-            l.StreetAddress, l.PostalCode, l.City, l.Email, l.Website, l.IsActive, l.Version);
+            l.StreetAddress, l.PostalCode, l.City, l.Email, l.Website, l.IsActive, l.Version, l.Sigel);
 }
 
 

@@ -15,21 +15,22 @@ namespace Samverka.Web.Features.Directory;
 /// </summary>
 public static class DemoData
 {
-    private record DemoLibrary(string Name, LibraryKind Kind, string Municipality, string? Street = null, string? PostalCode = null, string? City = null, string? Web = null);
+    /// <param name="Sigel">Clearly fictional (EX-…), as in the KB sample files (Kb/Samples).</param>
+    private record DemoLibrary(string Name, LibraryKind Kind, string Municipality, string? Street = null, string? PostalCode = null, string? City = null, string? Web = null, string? Sigel = null);
     private record DemoPerson(string Name, string Email, string Library, string Title, string? Role);
 
     private static readonly DemoLibrary[] Libraries =
     [
         new("Region Skåne, regional biblioteksverksamhet", LibraryKind.Regionbibliotek, "1290", City: "Kristianstad", Web: "https://www.skane.se"),
         new("Region Västmanland, regional biblioteksverksamhet", LibraryKind.Regionbibliotek, "1980", City: "Västerås", Web: "https://www.regionvastmanland.se"),
-        new("Malmö stadsbibliotek", LibraryKind.Folkbibliotek, "1280", "Kung Oscars väg 11", "211 46", "Malmö", "https://malmo.se/stadsbibliotek"),
-        new("Helsingborgs stadsbibliotek", LibraryKind.Folkbibliotek, "1283", City: "Helsingborg", Web: "https://helsingborg.se"),
-        new("Kristianstads stadsbibliotek", LibraryKind.Folkbibliotek, "1290", City: "Kristianstad"),
-        new("Lunds stadsbibliotek", LibraryKind.Folkbibliotek, "1281", "Sankt Petri kyrkogata 6", "222 21", "Lund"),
-        new("Hjärups bibliotek", LibraryKind.Filial, "1230", City: "Hjärup"),
+        new("Malmö stadsbibliotek", LibraryKind.Folkbibliotek, "1280", "Kung Oscars väg 11", "211 46", "Malmö", "https://malmo.se/stadsbibliotek", Sigel: "EX-MALMO"),
+        new("Helsingborgs stadsbibliotek", LibraryKind.Folkbibliotek, "1283", City: "Helsingborg", Web: "https://helsingborg.se", Sigel: "EX-HBG"),
+        new("Kristianstads stadsbibliotek", LibraryKind.Folkbibliotek, "1290", City: "Kristianstad", Sigel: "EX-KRSTD"),
+        new("Lunds stadsbibliotek", LibraryKind.Folkbibliotek, "1281", "Sankt Petri kyrkogata 6", "222 21", "Lund", Sigel: "EX-LUND"),
+        new("Hjärups bibliotek", LibraryKind.Filial, "1230", City: "Hjärup", Sigel: "EX-HJARUP"),
         new("Kävlinge bibliotek", LibraryKind.Folkbibliotek, "1261", City: "Kävlinge"),
-        new("Västerås stadsbibliotek", LibraryKind.Folkbibliotek, "1980", City: "Västerås"),
-        new("Köpings bibliotek", LibraryKind.Folkbibliotek, "1983", City: "Köping"),
+        new("Västerås stadsbibliotek", LibraryKind.Folkbibliotek, "1980", City: "Västerås", Sigel: "EX-VAS"),
+        new("Köpings bibliotek", LibraryKind.Folkbibliotek, "1983", City: "Köping", Sigel: "EX-KOPING"),
     ];
 
     private static readonly DemoPerson[] People =
@@ -56,10 +57,13 @@ public static class DemoData
         var libraries = Libraries.Select(l => new Library
         {
             Name = l.Name, Kind = l.Kind, MunicipalityCode = l.Municipality, StreetAddress = l.Street,
-            PostalCode = l.PostalCode, City = l.City, Website = l.Web, CreatedAt = now, UpdatedAt = now,
+            PostalCode = l.PostalCode, City = l.City, Website = l.Web, Sigel = l.Sigel, CreatedAt = now, UpdatedAt = now,
         }).ToDictionary(l => l.Name);
         db.Libraries.AddRange(libraries.Values);
         await db.SaveChangesAsync();
+        // Staff figures from the sample of KB's library statistics, through the real import.
+        var statistics = await Kb.KbStatistics.PlanAsync(db, Kb.KbSamples.Read(Kb.KbSamples.Statistics), UserScope.System);
+        await Kb.KbStatistics.ApplyAsync(db, statistics);
 
         foreach (var p in People)
         {

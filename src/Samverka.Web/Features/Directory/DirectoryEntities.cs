@@ -39,6 +39,8 @@ public enum LibraryKind
     Sjukhusbibliotek,
     Hogskolebibliotek,
     Regionbibliotek,
+    /// <summary>KB's specbib, myndbib, musbib, busbib, ovrbib and natbib: one kind, "Övrigt/specialbibliotek".</summary>
+    Specialbibliotek,
 }
 
 public class Library
@@ -47,6 +49,8 @@ public class Library
     public NpgsqlTsVector SearchVector { get; set; } = null!;
     public int Id { get; set; }
     public required string Name { get; set; }
+    /// <summary>KB's national library code (sigel); unique where given, absent for libraries KB does not list.</summary>
+    public string? Sigel { get; set; }
     public LibraryKind Kind { get; set; }
     public required string MunicipalityCode { get; set; }
     public Municipality? Municipality { get; set; }

@@ -13,6 +13,7 @@ public static class DirectoryFeature
         c.AuthorizePage("/Directory/People/Create", Policies.DirectoryEditor);
         c.AuthorizePage("/Directory/People/Edit", Policies.DirectoryEditor);
         c.AuthorizeFolder("/Directory/Libraries", Policies.DirectoryEditor);
+        c.AuthorizeFolder("/Directory/Kb", Policies.DirectoryEditor);
         c.AllowAnonymousToPage("/Directory/Libraries/Index");
         c.AllowAnonymousToPage("/Directory/Libraries/Details");
         return c;

@@ -46,14 +46,16 @@ public static class DirectorySearch
             : source.Where(m => m.SearchVector.Matches(EF.Functions.ToTsQuery("swedish", q)) || EF.Functions.ILike(m.Name, like));
     }
 
+    /// <summary>By name, or by sigel (the whole sigel, any case: "ma" finds the library with sigel Ma).</summary>
     public static IQueryable<Library> Libraries(IQueryable<Library> source, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return source;
         var like = LikePattern(text);
         var q = PrefixQuery(text);
+        var sigel = text.Trim().ToLower();
         return q is null
-            ? source.Where(l => EF.Functions.ILike(l.Name, like))
-            : source.Where(l => l.SearchVector.Matches(EF.Functions.ToTsQuery("swedish", q)) || EF.Functions.ILike(l.Name, like));
+            ? source.Where(l => EF.Functions.ILike(l.Name, like) || l.Sigel!.ToLower() == sigel)
+            : source.Where(l => l.SearchVector.Matches(EF.Functions.ToTsQuery("swedish", q)) || EF.Functions.ILike(l.Name, like) || l.Sigel!.ToLower() == sigel);
     }
 
     public static IQueryable<Person> People(IQueryable<Person> source, string? text)

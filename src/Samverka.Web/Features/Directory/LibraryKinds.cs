@@ -10,6 +10,7 @@ public static class LibraryKinds
         [LibraryKind.Sjukhusbibliotek] = "Sjukhusbibliotek",
         [LibraryKind.Hogskolebibliotek] = "Högskolebibliotek",
         [LibraryKind.Regionbibliotek] = "Regionbibliotek",
+        [LibraryKind.Specialbibliotek] = "Övrigt/specialbibliotek",
     };
 
     public static string Label(this LibraryKind kind) => Labels[kind];

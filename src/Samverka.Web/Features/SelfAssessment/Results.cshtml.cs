@@ -25,6 +25,11 @@ public class ResultsModel(AppDbContext db, CurrentUser user, IOptions<SelfAssess
     [BindProperty(SupportsGet = true, Name = "grupp")] public string? GroupKey { get; set; }
 
     public List<int> YearsAvailable { get; private set; } = [];
+    /// <summary>Staff per geographic group (KB's library statistics): the response rate's denominator.</summary>
+    public Dictionary<string, Samverka.Web.Features.Directory.Kb.StaffFigure> Staff { get; private set; } = [];
+
+    public string Rate(GroupRow r) => r.Level is GroupLevel.JobTitle or GroupLevel.Years ? "–"
+        : Samverka.Web.Features.Directory.Kb.StaffFigures.ResponseRate(r.Respondents, Staff.GetValueOrDefault(r.Key));
     public List<GroupRow> Rows { get; private set; } = [];
     public List<GroupRow> CompareRows { get; private set; } = [];
     public GroupRow? Detail { get; private set; }
@@ -74,6 +79,7 @@ public class ResultsModel(AppDbContext db, CurrentUser user, IOptions<SelfAssess
             return Page();
         }
         Rows = Filter(Aggregates.Visible(await Aggregates.ForYearAsync(db, Year.Value, options.Value, GroupKey), s));
+        Staff = await Samverka.Web.Features.Directory.Kb.StaffFigures.ForYearAsync(db, Year.Value);
         if (CompareYear is int other && other != Year && other is >= 2000 and <= 2100)
             CompareRows = Filter(Aggregates.Visible(await Aggregates.ForYearAsync(db, other, options.Value), s));
         Detail = GroupKey is null ? null : Rows.FirstOrDefault(r => r.Key == GroupKey);

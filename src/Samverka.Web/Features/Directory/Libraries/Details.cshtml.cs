@@ -12,12 +12,15 @@ public class DetailsModel(AppDbContext db, CurrentUser user) : PageModel
     public Library Library { get; private set; } = null!;
     public List<Person> People { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    /// <summary>The latest year of KB's library statistics for the library; null when none is imported.</summary>
+    public Kb.LibraryStatistic? Staff { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var l = await db.Libraries.AsNoTracking().Include(x => x.Municipality!).ThenInclude(m => m.County).FirstOrDefaultAsync(x => x.Id == id);
         if (l is null) return NotFound();
         Library = l;
+        Staff = await db.LibraryStatistics.AsNoTracking().Where(s => s.LibraryId == id).OrderByDescending(s => s.Year).FirstOrDefaultAsync();
         // Edit button and staff list only for those who may edit this library, not every editor.
         CanEdit = DirectoryAccess.CanEditLibrary(user.Scope, l.MunicipalityCode, l.Municipality!.CountyCode);
         if (CanEdit)

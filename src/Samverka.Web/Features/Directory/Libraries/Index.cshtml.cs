@@ -13,7 +13,7 @@ public class IndexModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 50;
     public record Row(int Id, string Name, LibraryKind Kind, string MunicipalityCode, string MunicipalityName, string CountyName,
-        string? StreetAddress, string? PostalCode, string? City, string? Email, string? Website, bool IsActive);
+        string? StreetAddress, string? PostalCode, string? City, string? Email, string? Website, bool IsActive, string? Sigel);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public LibraryKind? Typ { get; set; }
@@ -59,12 +59,12 @@ public class IndexModel(AppDbContext db) : PageModel
     }
 
     private static IQueryable<Row> Project(IQueryable<Library> q) => q.Select(l => new Row(l.Id, l.Name, l.Kind, l.MunicipalityCode,
-        l.Municipality!.Name, l.Municipality.County!.Name, l.StreetAddress, l.PostalCode, l.City, l.Email, l.Website, l.IsActive));
+        l.Municipality!.Name, l.Municipality.County!.Name, l.StreetAddress, l.PostalCode, l.City, l.Email, l.Website, l.IsActive, l.Sigel));
 
     private Task<List<Row>> All() => Project(Filtered().OrderBy(l => l.Name).ThenBy(l => l.Id)).ToListAsync();
 
     /// <summary>Same columns as the import file, so an export can be edited and imported again.</summary>
     private static ExportTable Table(List<Row> rows) => new(LibraryCsv.Columns,
-        rows.Select(l => new object?[] { l.Name, l.Kind.Label(), l.MunicipalityCode, l.StreetAddress, l.PostalCode, l.City, l.Email, l.Website,
+        rows.Select(l => new object?[] { l.Name, l.Kind.Label(), l.MunicipalityCode, l.StreetAddress, l.PostalCode, l.City, l.Email, l.Website, l.Sigel,
             l.MunicipalityName, l.CountyName, l.IsActive ? "aktivt" : "avaktiverat" }));
 }

@@ -13,12 +13,14 @@ public class LibraryForm
     public string? City { get; set; }
     public string? Email { get; set; }
     public string? Website { get; set; }
+    public string? Sigel { get; set; }
 
-    public LibraryInput ToInput() => new(Name, Kind, MunicipalityCode, StreetAddress, PostalCode, City, Email, Website);
+    /// <summary>An emptied sigel field removes the sigel (model binding turns "" into null, which would keep it).</summary>
+    public LibraryInput ToInput() => new(Name, Kind, MunicipalityCode, StreetAddress, PostalCode, City, Email, Website, Sigel: Sigel ?? "");
 
     public static LibraryForm From(Library l) => new()
     {
         Name = l.Name, Kind = l.Kind.ToString(), MunicipalityCode = l.MunicipalityCode, StreetAddress = l.StreetAddress,
-        PostalCode = l.PostalCode, City = l.City, Email = l.Email, Website = l.Website,
+        PostalCode = l.PostalCode, City = l.City, Email = l.Email, Website = l.Website, Sigel = l.Sigel,
     };
 }

@@ -27,6 +27,7 @@ public static class LibraryImport
         ["ort"] = ["ort", "postort"],
         ["e-post"] = ["e-post", "epost", "e-postadress", "email", "mejl"],
         ["webb"] = ["webb", "webbplats", "webbadress", "hemsida", "url"],
+        ["sigel"] = ["sigel", "bibliotekskod"],
     };
 
     private static readonly string[] Required = ["namn", "typ", "kommunkod"];
@@ -36,7 +37,7 @@ public static class LibraryImport
         [nameof(LibraryInput.Name)] = "namn", [nameof(LibraryInput.Kind)] = "typ",
         [nameof(LibraryInput.MunicipalityCode)] = "kommunkod", [nameof(LibraryInput.StreetAddress)] = "adress",
         [nameof(LibraryInput.PostalCode)] = "postnummer", [nameof(LibraryInput.City)] = "ort",
-        [nameof(LibraryInput.Email)] = "e-post", [nameof(LibraryInput.Website)] = "webb",
+        [nameof(LibraryInput.Email)] = "e-post", [nameof(LibraryInput.Website)] = "webb", [nameof(LibraryInput.Sigel)] = "sigel",
     };
 
     /// <param name="scope">Whose import: a row for a municipality outside their organisations is an error on that row.</param>
@@ -49,11 +50,13 @@ public static class LibraryImport
         var existing = (await db.Libraries.ToListAsync(ct)).ToDictionary(l => Key(l.MunicipalityCode, l.Name));
         var errors = new List<ImportError>();
         var seen = new Dictionary<string, int>();
+        var sigels = new Dictionary<string, int>();
+        var existingSigels = existing.Values.Where(l => l.Sigel is not null).ToDictionary(l => l.Sigel!, l => Key(l.MunicipalityCode, l.Name));
         var valid = new List<(int Line, LibraryInput Input)>();
 
         foreach (var row in sheet.Rows)
         {
-            var input = new LibraryInput(row["namn"], row["typ"], row["kommunkod"], row["adress"], row["postnummer"], row["ort"], row["e-post"], row["webb"]);
+            var input = new LibraryInput(row["namn"], row["typ"], row["kommunkod"], row["adress"], row["postnummer"], row["ort"], row["e-post"], row["webb"], Sigel: row["sigel"]);
             var rowErrors = LibraryValidation.Validate(input, municipalities.ContainsKey);
             var code = input.MunicipalityCode?.Trim() ?? "";
             if (!rowErrors.ContainsKey(nameof(LibraryInput.MunicipalityCode)) && municipalities.TryGetValue(code, out var county)
@@ -69,6 +72,21 @@ public static class LibraryImport
                 continue;
             }
             seen[key] = row.Line;
+            // A sigel belongs to one library: in the file and in the directory.
+            if (Libraries.LibraryValidation.Clean(input.Sigel) is { } sigel)
+            {
+                if (sigels.TryGetValue(sigel, out var sigelLine))
+                {
+                    errors.Add(new(row.Line, "sigel", $"Sigeln {sigel} finns redan på rad {sigelLine} i filen.", row["sigel"]));
+                    continue;
+                }
+                sigels[sigel] = row.Line;
+                if (existingSigels.TryGetValue(sigel, out var owner) && owner != key)
+                {
+                    errors.Add(new(row.Line, "sigel", LibrarySaving.DuplicateSigelMessage(sigel), row["sigel"]));
+                    continue;
+                }
+            }
             valid.Add((row.Line, input));
         }
         if (errors.Count > 0) return new(errors, 0, 0, 0);

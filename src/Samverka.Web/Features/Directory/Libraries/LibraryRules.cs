@@ -17,6 +17,9 @@ public static class LibraryRules
             var duplicate = await db.Libraries.AnyAsync(l => l.MunicipalityCode == code && l.Name.ToLower() == name.ToLower() && l.Id != exceptId, ct);
             if (duplicate)
                 errors[nameof(input.Name)] = LibrarySaving.DuplicateNameMessage(name);
+            var sigel = input.Sigel?.Trim();
+            if (!string.IsNullOrEmpty(sigel) && await db.Libraries.AnyAsync(l => l.Sigel == sigel && l.Id != exceptId, ct))
+                errors[nameof(input.Sigel)] = LibrarySaving.DuplicateSigelMessage(sigel);
         }
         return errors;
     }

@@ -14,6 +14,10 @@ public static class LibrarySaving
 {
     public const string UniqueNameIndex = "ix_libraries_municipality_code_name";
 
+    public const string UniqueSigelIndex = "ix_libraries_sigel";
+
+    public static string DuplicateSigelMessage(string sigel) => $"Sigeln {sigel} används redan av ett annat bibliotek.";
+
     public static string DuplicateNameMessage(string name) => $"Det finns redan ett bibliotek som heter {name.Trim()} i kommunen.";
 
     /// <summary>Whether the save failed on the unique library name (and nothing else).</summary>
@@ -35,6 +39,11 @@ public static class LibrarySaving
         {
             db.ChangeTracker.Clear();
             return new() { [nameof(LibraryInput.Name)] = DuplicateNameMessage(name) };
+        }
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e, UniqueSigelIndex))
+        {
+            db.ChangeTracker.Clear();
+            return new() { [nameof(LibraryInput.Sigel)] = "Sigeln används redan av ett annat bibliotek." };
         }
     }
 }

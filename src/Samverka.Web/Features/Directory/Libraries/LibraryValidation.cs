@@ -36,6 +36,8 @@ public static partial class LibraryValidation
             errors[nameof(input.Website)] = "Webbadressen ska börja med https:// eller http://.";
         if ((input.StreetAddress?.Length ?? 0) > 200) errors[nameof(input.StreetAddress)] = "Adressen får vara högst 200 tecken.";
         if ((input.City?.Length ?? 0) > 100) errors[nameof(input.City)] = "Orten får vara högst 100 tecken.";
+        if (!string.IsNullOrWhiteSpace(input.Sigel) && !IsSigel(input.Sigel.Trim()))
+            errors[nameof(input.Sigel)] = SigelMessage;
 
         // Privacy rule: no personnummer anywhere, not even pasted by mistake into an address.
         foreach (var (field, value) in new[] { (nameof(input.Name), input.Name), (nameof(input.StreetAddress), input.StreetAddress),
@@ -57,7 +59,16 @@ public static partial class LibraryValidation
         library.City = Clean(input.City);
         library.Email = Clean(input.Email)?.ToLowerInvariant();
         library.Website = Clean(input.Website);
+        if (input.Sigel is not null) library.Sigel = Clean(input.Sigel);
     }
+
+    public const string SigelMessage = "Sigeln ska vara 1–20 bokstäver eller siffror (bindestreck, snedstreck och punkt går också), till exempel Ma eller Gbg.";
+
+    /// <summary>KB's sigels are short codes of letters and digits, sometimes with - / or . ("Ma", "Gbg", "Lu", "Alvesta").</summary>
+    public static bool IsSigel(string s) => SigelRegex().IsMatch(s);
+
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\-/.]{0,19}$")]
+    private static partial Regex SigelRegex();
 
     public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
