@@ -97,6 +97,8 @@ public static class PageRegistry
         Page("/bibliotek/{id:int}", "/bibliotek/{library}"),
         Page("/tillganglighet", "/tillganglighet"),
         Page("/om-data", "/om-data"),
+        // Section landing pages of the main navigation (one route; Katalog is public, the others are reached signed in).
+        Page("/{sektion:regex(^(samverkan|uppfoljning|katalog|administration)$)}", "/katalog"),
 
         // Directory editing: directory editors (admin, regional coordinator, library manager).
         Page("/bibliotek/ny", "/bibliotek/ny", AnonymousAccess.SignIn, Admin),

@@ -70,4 +70,37 @@ public static class ActivityRules
             .Where(p => p.IsActive && (all || municipalities.Contains(p.Library!.MunicipalityCode)))
             .OrderBy(p => p.Name).Take(500).ToListAsync();
     }
+
+    /// <summary>
+    /// The calendar's list as filtered by the page and counted by the start page ("Mitt arbete"), so a count and
+    /// the list it links to cannot disagree.
+    /// </summary>
+    public static IQueryable<Activity> Calendar(AppDbContext db, UserScope s, CalendarFilter f, DateOnly today)
+    {
+        var q = Visible(db.Activities.AsNoTracking(), s).Where(a => a.Sessions.Any());
+        if (!f.Past) q = q.Where(a => a.Sessions.Any(x => x.Date >= today));
+        if (f.WithinDays is int days)
+        {
+            var last = today.AddDays(days);
+            q = q.Where(a => a.Sessions.Any(x => x.Date >= today && x.Date <= last));
+        }
+        if (!string.IsNullOrWhiteSpace(f.County)) q = q.Where(a => a.CountyCode == f.County);
+        if (f.SeatsLeft) q = q.Where(a => a.Status == ActivityStatus.Published
+            && db.ActivityRegistrations.Count(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Confirmed) < a.Capacity);
+        if (f.WaitingList) q = q.Where(a => a.Status == ActivityStatus.Published
+            && db.ActivityRegistrations.Any(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Waiting));
+        if (f.Registered)
+        {
+            // Oneself, and for a library manager the staff of their municipalities.
+            var email = s.Email?.ToLowerInvariant() ?? "";
+            var municipalities = s.Municipalities.ToArray();
+            q = q.Where(a => db.ActivityRegistrations.Any(r => r.ActivityId == a.Id && r.Status != RegistrationStatus.Cancelled
+                && (r.Person!.Email.ToLower() == email || municipalities.Contains(r.Person.Library!.MunicipalityCode))));
+        }
+        return q;
+    }
 }
+
+/// <summary>The calendar's filters that the start page links to.</summary>
+public sealed record CalendarFilter(string? County = null, bool SeatsLeft = false, bool WaitingList = false, bool Registered = false,
+    int? WithinDays = null, bool Past = false);

@@ -26,6 +26,12 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Form { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Ledigt { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Tidigare { get; set; }
+    /// <summary>Only activities with people on the waiting list.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Reservlista { get; set; }
+    /// <summary>Only activities I (or, for a manager, my staff) am registered to.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Anmald { get; set; }
+    /// <summary>Only activities with a session within this many days from today.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int? Dagar { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int Sida { get; set; } = 1;
 
     public List<Row> Rows { get; private set; } = [];
@@ -41,9 +47,8 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         Counties = await db.Counties.AsNoTracking().OrderBy(c => c.Name).ToListAsync();
         Themes = await db.Themes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.SortOrder).ToListAsync();
         var today = SwedishTimeZone.Today(time.GetUtcNow());
-        var q = ActivityRules.Visible(db.Activities.AsNoTracking(), user.Scope).Where(a => a.Sessions.Any());
-        if (!Tidigare) q = q.Where(a => a.Sessions.Any(s => s.Date >= today));
-        if (!string.IsNullOrWhiteSpace(Lan)) q = q.Where(a => a.CountyCode == Lan);
+        if (Dagar is < 1 or > 3660) Dagar = null;
+        var q = ActivityRules.Calendar(db, user.Scope, new CalendarFilter(Lan, Ledigt, Reservlista, Anmald, Dagar, Tidigare), today);
         if (Tema is int theme) q = q.Where(a => a.Themes.Any(t => t.ThemeId == theme));
         if (Enum.TryParse<ActivityKind>(Typ, out var kind)) q = q.Where(a => a.Kind == kind);
         if (!string.IsNullOrWhiteSpace(Manad))
@@ -57,8 +62,6 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         }
         if (Form == "plats") q = q.Where(a => a.Place != null);
         if (Form == "distans") q = q.Where(a => a.OnlineUrl != null);
-        if (Ledigt) q = q.Where(a => a.Status == ActivityStatus.Published
-            && db.ActivityRegistrations.Count(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Confirmed) < a.Capacity);
         Total = await q.CountAsync();
         Sida = Math.Clamp(Sida, 1, Pages);
         Rows = await q.OrderBy(a => a.Sessions.Min(s => s.Date)).ThenBy(a => a.Id)
@@ -76,7 +79,8 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         var query = new Dictionary<string, string?>
         {
             ["lan"] = Lan, ["tema"] = Tema?.ToString(CultureInfo.InvariantCulture), ["typ"] = Typ, ["manad"] = Manad, ["form"] = Form,
-            ["ledigt"] = Ledigt ? "true" : null, ["tidigare"] = Tidigare ? "true" : null, ["sida"] = page.ToString(CultureInfo.InvariantCulture),
+            ["ledigt"] = Ledigt ? "true" : null, ["tidigare"] = Tidigare ? "true" : null,
+            ["reservlista"] = Reservlista ? "true" : null, ["anmald"] = Anmald ? "true" : null, ["dagar"] = Dagar?.ToString(CultureInfo.InvariantCulture), ["sida"] = page.ToString(CultureInfo.InvariantCulture),
         };
         return QueryHelpers.AddQueryString("/aktiviteter", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }

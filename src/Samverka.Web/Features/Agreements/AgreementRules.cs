@@ -93,6 +93,24 @@ public static class AgreementRules
     public static bool IsOverdue(Agreement a, AgreementFollowUp f, DateOnly today) =>
         a.SignedOn is not null && a.TerminatedOn is null && f.HeldOn is null && f.DueOn < today;
 
+    public static bool HasOverdue(Agreement a, DateOnly today) => a.FollowUps.Any(f => IsOverdue(a, f, today));
+
+    /// <summary>The list's filters ("forsenade", "upphor", "utkast"), which the start page counts by.</summary>
+    public static bool Shows(string? filter, Agreement a, DateOnly today) => filter switch
+    {
+        "forsenade" => HasOverdue(a, today),
+        "upphor" => EndsSoon(a, today),
+        "utkast" => StatusOn(a, today) == AgreementStatus.Draft,
+        _ => true,
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> FilterLabels = new Dictionary<string, string>
+    {
+        ["forsenade"] = "Med försenad avstämning",
+        ["upphor"] = $"Upphör inom {RenewalDays} dagar",
+        ["utkast"] = "Utkast (ej undertecknade)",
+    };
+
     /// <summary>A copy of the content (parties without signatures, texts, areas) as a new draft.</summary>
     public static Agreement CopyAsDraft(Agreement source, DateTimeOffset now)
     {

@@ -19,6 +19,9 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) :
 
     public List<Row> Rows { get; private set; } = [];
     public bool CanCreate { get; private set; }
+    /// <summary>"forsenade" (a follow-up overdue), "upphor" (ends within 90 days) or "utkast" (not signed).</summary>
+    [BindProperty(SupportsGet = true)] public string? Visa { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Lan { get; set; }
 
     public async Task OnGetAsync()
     {
@@ -34,7 +37,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) :
         var today = SwedishTimeZone.Today(clock);
         var list = await (await AgreementRules.ReadableAsync(db, user.Scope)).AsNoTracking().AsSplitQuery()
             .Include(a => a.County).Include(a => a.Parties).Include(a => a.FollowUps).ToListAsync();
-        return list.Select(a => new Row(a.Id, a.Title, a.RegistryNumber, a.County!.Name,
+        return list.Where(a => (string.IsNullOrWhiteSpace(Lan) || a.CountyCode == Lan) && AgreementRules.Shows(Visa, a, today)).Select(a => new Row(a.Id, a.Title, a.RegistryNumber, a.County!.Name,
                 string.Join(", ", a.Parties.OrderBy(p => p.SortOrder).Select(p => p.Name)), AgreementRules.StatusOn(a, today),
                 a.ValidFrom, a.ValidTo, a.VersionNumber, AgreementRules.NextFollowUp(a)?.DueOn,
                 a.FollowUps.Count(f => AgreementRules.IsOverdue(a, f, today)), AgreementRules.EndsSoon(a, today)))

@@ -29,6 +29,20 @@ public static class AccountQueries
             || counties.Contains(r.Library!.Municipality!.CountyCode))));
     }
 
+    /// <summary>The account list's filters: "last" (locked out now) and "utan-tvasteg" (active, no two-factor).</summary>
+    public static IQueryable<AppUser> Filter(IQueryable<AppUser> users, string? filter, DateTimeOffset now) => filter switch
+    {
+        "last" => users.Where(u => u.LockoutEnd != null && u.LockoutEnd > now),
+        "utan-tvasteg" => users.Where(u => u.IsActive && !u.TwoFactorEnabled),
+        _ => users,
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> FilterLabels = new Dictionary<string, string>
+    {
+        ["last"] = "Låsta konton",
+        ["utan-tvasteg"] = "Aktiva utan tvåstegsverifiering",
+    };
+
     public static IQueryable<Invitation> VisibleInvitations(AppDbContext db, UserScope s)
     {
         if (s.IsAdmin || s.IsSystem) return db.Invitations;

@@ -15,13 +15,14 @@ public class IndexModel(AppDbContext db, CurrentUser current, TimeProvider time)
     public List<AccountRow> Accounts { get; private set; } = [];
     public List<InvitationRow> Invitations { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+    [BindProperty(SupportsGet = true)] public string? Visa { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         var scope = current.Scope;
         if (!AccountQueries.CanSeeAccounts(scope)) return Forbid();
         Now = time.GetUtcNow();
-        Accounts = await AccountQueries.RowsAsync(db, AccountQueries.VisibleUsers(db, scope));
+        Accounts = await AccountQueries.RowsAsync(db, AccountQueries.Filter(AccountQueries.VisibleUsers(db, scope), Visa, Now));
         Invitations = await AccountQueries.VisibleInvitations(db, scope).AsNoTracking()
             .OrderByDescending(i => i.CreatedAt).Take(50)
             .Select(i => new InvitationRow(i.Email, i.DisplayName, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt))

@@ -14,12 +14,18 @@ public class IndexModel(AppDbContext db) : PageModel
     public const int Shown = 200;
     public List<OutboxMessage> Messages { get; private set; } = [];
     public int Total { get; private set; }
+    /// <summary>"misslyckade": messages not sent after at least one failed attempt.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Visa { get; set; }
 
     public async Task OnGetAsync()
     {
-        Total = await db.OutboxMessages.CountAsync();
-        Messages = await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.Id).Take(Shown).ToListAsync();
+        var q = Visa == "misslyckade" ? Failing(db.OutboxMessages) : db.OutboxMessages;
+        Total = await q.CountAsync();
+        Messages = await q.AsNoTracking().OrderByDescending(m => m.Id).Take(Shown).ToListAsync();
     }
+
+    /// <summary>Messages whose delivery has failed and that are not yet sent.</summary>
+    public static IQueryable<OutboxMessage> Failing(IQueryable<OutboxMessage> q) => q.Where(m => m.SentAt == null && m.Attempts > 0);
 
     public static string Status(OutboxMessage m) => m switch
     {

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Web.Data;
+using Samverka.Web.Features.Activities;
+using Samverka.Web.Features.Administration.Accounts;
+using Samverka.Web.Features.Agreements;
+using Samverka.Web.Infrastructure;
+
+namespace Samverka.Web.Features.MyWork;
+
+/// <summary>One thing to do on the start page: a count, one line saying what it is and the list where it is handled.</summary>
+public sealed record WorkItem(string Key, int Count, string Text, string Href);
+
+/// <summary>The items of one of the person's roles, under a heading (e.g. "Regional samordnare, Region Skåne").</summary>
+public sealed record WorkGroup(string Heading, IReadOnlyList<WorkItem> Items);
+
+/// <summary>
+/// "Mitt arbete": what needs doing now, per role and within the person's scope. Every count is made by the rule the
+/// feature's own list filters by (AgreementRules.Shows, ActivityRules.Calendar, AccountQueries.Filter, …) with the
+/// same arguments as the linked list, so the count and the list cannot disagree. No status is computed here.
+/// </summary>
+public static class WorkItems
+{
+    public const int ActivityDays = 30;
+
+    public static async Task<List<WorkGroup>> ForAsync(AppDbContext db, UserScope s, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var today = SwedishTimeZone.Today(now);
+        var groups = new List<WorkGroup>();
+        if (s.IsAdmin) groups.Add(new("Administratör", await AdminAsync(db, s, now, today, ct)));
+        foreach (var code in s.Counties.Order())
+        {
+            var name = await db.Counties.Where(c => c.Code == code).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? code;
+            groups.Add(new($"Regional samordnare, {name}", await RegionalAsync(db, s, code, today, ct)));
+        }
+        if (s.Municipalities.Count > 0) groups.Add(new("Bibliotekschef", await ManagerAsync(db, s, today, ct)));
+        if (s.Libraries.Count > 0) groups.Add(new("Bibliotekspersonal", await StaffAsync(db, s, today, ct)));
+        return groups.Select(g => g with { Items = g.Items.Where(i => i.Count > 0).ToList() }).ToList();
+    }
+
+    /// <summary>A region's items as the person sees them; every link filters its list by the region.</summary>
+    public static async Task<List<WorkItem>> RegionalAsync(AppDbContext db, UserScope s, string county, DateOnly today, CancellationToken ct = default)
+    {
+        var agreements = await (await AgreementRules.ReadableAsync(db, s, ct)).AsNoTracking().Where(a => a.CountyCode == county)
+            .Include(a => a.FollowUps).ToListAsync(ct);
+        var items = new List<WorkItem>
+        {
+            Agreements(agreements, county, today, "forsenade", "överenskommelser har en avstämning som är försenad"),
+            Agreements(agreements, county, today, "upphor", $"överenskommelser upphör inom {AgreementRules.RenewalDays} dagar"),
+            Agreements(agreements, county, today, "utkast", "överenskommelser är utkast som inte är undertecknade"),
+            await CalendarAsync(db, s, today, new CalendarFilter(County: county, SeatsLeft: true, WithinDays: ActivityDays),
+                $"aktiviteter de kommande {ActivityDays} dagarna har lediga platser", "seats-left", ct),
+            await CalendarAsync(db, s, today, new CalendarFilter(County: county, WaitingList: true, WithinDays: ActivityDays),
+                $"aktiviteter de kommande {ActivityDays} dagarna har reservlista", "waiting-list", ct),
+        };
+        return items;
+    }
+
+    private static async Task<List<WorkItem>> ManagerAsync(AppDbContext db, UserScope s, DateOnly today, CancellationToken ct)
+    {
+        var agreements = await (await AgreementRules.ReadableAsync(db, s with { Libraries = new HashSet<int>() }, ct)).CountAsync(ct);
+        return
+        [
+            await CalendarAsync(db, s with { Libraries = new HashSet<int>() }, today, new CalendarFilter(Registered: true, WithinDays: ActivityDays),
+                $"aktiviteter de kommande {ActivityDays} dagarna där du eller din personal är anmäld", "staff-registrations", ct),
+            new("agreements-party", agreements, "överenskommelser som er kommun eller era bibliotek är part i", "/overenskommelser"),
+        ];
+    }
+
+    private static async Task<List<WorkItem>> StaffAsync(AppDbContext db, UserScope s, DateOnly today, CancellationToken ct)
+    {
+        var self = s with { Municipalities = new HashSet<string>(), Counties = new HashSet<string>() };
+        return
+        [
+            await CalendarAsync(db, self, today, new CalendarFilter(Registered: true),
+                "kommande aktiviteter som du är anmäld till eller står på reservlistan för (där kan du avboka)", "my-registrations", ct),
+        ];
+    }
+
+    private static async Task<List<WorkItem>> AdminAsync(AppDbContext db, UserScope s, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
+        var users = AccountQueries.VisibleUsers(db, s);
+        var since = today.AddDays(-1);
+        var sinceUtc = SwedishTimeZone.Instant(since, TimeOnly.MinValue).ToUniversalTime();
+        return
+        [
+            new("locked", await AccountQueries.Filter(users, "last", now).CountAsync(ct), "konton är låsta efter för många misslyckade inloggningar",
+                "/admin/konton?visa=last"),
+            new("no-2fa", await AccountQueries.Filter(users, "utan-tvasteg", now).CountAsync(ct), "aktiva konton saknar tvåstegsverifiering",
+                "/admin/konton?visa=utan-tvasteg"),
+            new("mail-failing", await Administration.Mail.IndexModel.Failing(db.OutboxMessages).CountAsync(ct),
+                "e-postmeddelanden har inte kunnat skickas", "/admin/e-post?visa=misslyckade"),
+            new("refusals", await db.AuditEvents.CountAsync(e => e.Action == AuditLog.Actions.AccessDenied && e.OccurredAt >= sinceUtc, ct),
+                "nekade åtkomstförsök i loggen sedan i går",
+                $"/admin/logg?handelse={AuditLog.Actions.AccessDenied}&fran={since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"),
+        ];
+    }
+
+    private static WorkItem Agreements(List<Agreement> agreements, string? county, DateOnly today, string filter, string text) =>
+        new($"agreements-{filter}", agreements.Count(a => AgreementRules.Shows(filter, a, today)), text,
+            county is null ? $"/overenskommelser?visa={filter}" : $"/overenskommelser?lan={county}&visa={filter}");
+
+    private static async Task<WorkItem> CalendarAsync(AppDbContext db, UserScope s, DateOnly today, CalendarFilter f, string text, string key,
+        CancellationToken ct)
+    {
+        var count = await ActivityRules.Calendar(db, s, f, today).CountAsync(ct);
+        var query = new Dictionary<string, string?>
+        {
+            ["lan"] = f.County, ["ledigt"] = f.SeatsLeft ? "true" : null, ["reservlista"] = f.WaitingList ? "true" : null,
+            ["anmald"] = f.Registered ? "true" : null, ["dagar"] = f.WithinDays?.ToString(CultureInfo.InvariantCulture),
+        };
+        return new(key, count, text, QueryHelpers.AddQueryString("/aktiviteter", query.Where(kv => kv.Value is not null)));
+    }
+}
