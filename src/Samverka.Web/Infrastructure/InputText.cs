@@ -24,9 +24,11 @@ public static partial class InputText
     /// <summary>
     /// True when the text holds something that looks like a Swedish personnummer or samordningsnummer:
     /// 10 or 12 digits in a row, optionally with - or + before the last four (800101-1234, 19800101-1234).
-    /// Dates (2026-01-01) and short numbers do not match.
+    /// Dates (2026-01-01) and short numbers do not match, nor does a value that is a GUID as a whole (an account
+    /// id: about 1 GUID in 100 holds a run like "19121212-1212-…").
     /// </summary>
-    public static bool ContainsPersonalIdentityNumber(string? s) => !string.IsNullOrEmpty(s) && PersonalIdentityNumberRegex().IsMatch(s);
+    public static bool ContainsPersonalIdentityNumber(string? s) =>
+        !string.IsNullOrEmpty(s) && PersonalIdentityNumberRegex().IsMatch(s) && !Guid.TryParseExact(s, "D", out _);
 
     /// <summary>The message for a text that breaks a rule, or null when it is fine.</summary>
     public static string? Problem(string? s, bool personalNumberAllowed = false) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -77,50 +76,16 @@ public class ConnectionPoolTests(SamverkaFactory app, ITestOutputHelper output)
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/activities")).StatusCode); // started
 
-        // Sampled from outside as the superuser: connections of this instance, and those of the whole database.
-        await using var monitor = new NpgsqlConnection(app.Database.ConnectionString);
-        await monitor.OpenAsync();
-        var maxInstance = 0L; var maxDatabase = 0L; var samples = 0;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            await using var cmd = new NpgsqlCommand(
-                "SELECT count(*) FILTER (WHERE application_name = $1), count(*) FROM pg_stat_activity WHERE datname = current_database()", monitor);
-            cmd.Parameters.AddWithValue(name);
-            while (!stop.IsCancellationRequested)
-            {
-                await using (var r = await cmd.ExecuteReaderAsync())
-                {
-                    await r.ReadAsync();
-                    maxInstance = Math.Max(maxInstance, r.GetInt64(0));
-                    maxDatabase = Math.Max(maxDatabase, r.GetInt64(1));
-                }
-                samples++;
-                await Task.Delay(5);
-            }
-        });
-
-        var statuses = new ConcurrentBag<HttpStatusCode>();
-        var clock = Stopwatch.StartNew();
-        var burst = Task.WhenAll(Enumerable.Range(0, requests).Select(i => Task.Run(async () =>
+        var (statuses, elapsed, maxInstance, maxDatabase, samples, ownerDuring, ownerAfter) = await BurstAsync(name, requests, async i =>
         {
             // Distinct counties and themes: each request reads the database (this list is not output-cached anyway).
             using var response = await client.GetAsync($"/api/v1/activities?county={(i % 21) + 1:00}&past=true");
-            statuses.Add(response.StatusCode);
-        })));
-
-        // An administrator (the owner) still gets a connection during the burst and after it.
-        await Task.Delay(200);
-        var ownerDuring = await OwnerCanConnectAsync();
-        await burst;
-        clock.Stop();
-        var ownerAfter = await OwnerCanConnectAsync();
-        await stop.CancelAsync();
-        await sampler;
+            return response.StatusCode;
+        });
 
         var failures = statuses.Count(s => s != HttpStatusCode.OK);
         output.WriteLine($"Burst: {requests} concurrent GET /api/v1/activities on a pool of {pool}: {failures} failures, " +
-            $"{statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} × 503, {clock.ElapsedMilliseconds} ms; " +
+            $"{statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} × 503, {elapsed.TotalMilliseconds:0} ms; " +
             $"max connections seen: {maxInstance} of this instance, {maxDatabase} on the database ({samples} samples); " +
             $"owner connected during: {ownerDuring}, after: {ownerAfter}");
         Assert.Equal(requests, statuses.Count);
@@ -151,42 +116,17 @@ public class ConnectionPoolTests(SamverkaFactory app, ITestOutputHelper output)
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/activities/{id}/registrations")).StatusCode);
 
-        await using var monitor = new NpgsqlConnection(app.Database.ConnectionString);
-        await monitor.OpenAsync();
-        var maxInstance = 0L; var samples = 0;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
+        var (statuses, elapsed, maxInstance, _, samples, ownerDuring, ownerAfter) = await BurstAsync(name, requests, async i =>
         {
-            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", monitor);
-            cmd.Parameters.AddWithValue(name);
-            while (!stop.IsCancellationRequested)
-            {
-                maxInstance = Math.Max(maxInstance, (long)(await cmd.ExecuteScalarAsync())!);
-                samples++;
-                await Task.Delay(5);
-            }
+            using var response = await client.PostAsJsonAsync($"/api/v1/activities/{id}/registrations", new { personId = people[i] });
+            return response.StatusCode;
         });
-
-        var statuses = new ConcurrentBag<HttpStatusCode>();
-        var clock = Stopwatch.StartNew();
-        var burst = Task.WhenAll(people.Select(pid => Task.Run(async () =>
-        {
-            using var response = await client.PostAsJsonAsync($"/api/v1/activities/{id}/registrations", new { personId = pid });
-            statuses.Add(response.StatusCode);
-        })));
-        await Task.Delay(200);
-        var ownerDuring = await OwnerCanConnectAsync();
-        await burst;
-        clock.Stop();
-        var ownerAfter = await OwnerCanConnectAsync();
-        await stop.CancelAsync();
-        await sampler;
         await ActivitySamples.SettleTestMailAsync(app);
 
         var counts = await ActivitySamples.CountsAsync(app, id);
         var failures = statuses.Count(s => s != HttpStatusCode.Created);
         output.WriteLine($"Burst: {requests} concurrent registrations for {capacity} seats on the default pool of {pool}: {failures} failures, " +
-            $"{statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} × 503, {clock.ElapsedMilliseconds} ms; " +
+            $"{statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} × 503, {elapsed.TotalMilliseconds:0} ms; " +
             $"{counts.GetValueOrDefault(RegistrationStatus.Confirmed)} confirmed, {counts.GetValueOrDefault(RegistrationStatus.Waiting)} waiting; " +
             $"max connections of this instance: {maxInstance} ({samples} samples); owner connected during: {ownerDuring}, after: {ownerAfter}");
         Assert.Equal(requests, statuses.Count);
@@ -195,6 +135,48 @@ public class ConnectionPoolTests(SamverkaFactory app, ITestOutputHelper output)
         Assert.Equal(requests - capacity, counts[RegistrationStatus.Waiting]);
         Assert.InRange(maxInstance, 1, pool);
         Assert.True(ownerDuring && ownerAfter);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="requests"/> requests at once while pg_stat_activity is sampled from outside as the superuser
+    /// (connections of the instance named <paramref name="name"/>, and of the whole database), and checks that the owner
+    /// (an administrator) still gets a connection during the burst and after it.
+    /// </summary>
+    private async Task<(List<HttpStatusCode> Statuses, TimeSpan Elapsed, long MaxInstance, long MaxDatabase, int Samples, bool OwnerDuring, bool OwnerAfter)>
+        BurstAsync(string name, int requests, Func<int, Task<HttpStatusCode>> send)
+    {
+        await using var monitor = new NpgsqlConnection(app.Database.ConnectionString);
+        await monitor.OpenAsync();
+        var maxInstance = 0L; var maxDatabase = 0L; var samples = 0;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            await using var cmd = new NpgsqlCommand(
+                "SELECT count(*) FILTER (WHERE application_name = $1), count(*) FROM pg_stat_activity WHERE datname = current_database()", monitor);
+            cmd.Parameters.AddWithValue(name);
+            while (!stop.IsCancellationRequested)
+            {
+                await using (var r = await cmd.ExecuteReaderAsync())
+                {
+                    await r.ReadAsync();
+                    maxInstance = Math.Max(maxInstance, r.GetInt64(0));
+                    maxDatabase = Math.Max(maxDatabase, r.GetInt64(1));
+                }
+                samples++;
+                await Task.Delay(5);
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        var burst = Task.WhenAll(Enumerable.Range(0, requests).Select(i => Task.Run(() => send(i))));
+        await Task.Delay(200);
+        var ownerDuring = await OwnerCanConnectAsync();
+        var statuses = await burst;
+        clock.Stop();
+        var ownerAfter = await OwnerCanConnectAsync();
+        await stop.CancelAsync();
+        await sampler;
+        return ([.. statuses], clock.Elapsed, maxInstance, maxDatabase, samples, ownerDuring, ownerAfter);
     }
 
     private async Task<bool> OwnerCanConnectAsync()

@@ -126,6 +126,7 @@ public class InputTextTests(SamverkaFactory app)
     [InlineData("2026-01-01–2026-12-31", false)]
     [InlineData("1 000 000", false)]
     [InlineData("tel 040-123 45 67", false)]
+    [InlineData("19121212-1212-4abc-8def-0123456789ab", false)] // a GUID as a whole (an account id)
     public void PersonalIdentityNumber_DatesAndAmountsDoNotMatch(string text, bool matches) =>
         Assert.Equal(matches, InputText.ContainsPersonalIdentityNumber(text));
 

@@ -17,7 +17,7 @@ namespace Samverka.Web.Features.Administration.Accounts;
 [Authorize(Roles = Roles.Admin + "," + Roles.RegionalCoordinator)]
 public class DetailsModel(AppDbContext db, CurrentUser current, UserManager<AppUser> users, ILogger<DetailsModel> logger) : PageModel
 {
-    [BindProperty(SupportsGet = true), NotFreeText("account id, a GUID: about 1 in 100 has a run of digits like a personnummer")] public string Id { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty] public RoleChoiceForm Input { get; set; } = new();
     [BindProperty] public int AssignmentId { get; set; }
 
