@@ -144,10 +144,13 @@ public class AuditInterceptor(AuditLog audit) : SaveChangesInterceptor
         try
         {
             var app = (AppDbContext)db;
-            var records = new List<AuditRecord>();
-            foreach (var c in pending.Items) records.Add(await Record(app, c, sync, ct));
+            var records = new List<(AuditActor Actor, AuditRecord Record)>();
+            var actor = audit.Actor(app.Scope);
+            foreach (var c in pending.Items) records.Add((AuditLog.ActorFor(c.Entry.Entity) ?? actor, await Record(app, c, sync, ct)));
             var tx = db.Database.CurrentTransaction!.GetDbTransaction();
-            await AuditLog.InsertAsync(db.Database.GetDbConnection(), tx, audit.Actor(app.Scope), records, sync, ct);
+            // One statement per actor: usually one, several for a batch decided on behalf of several requests.
+            foreach (var group in records.GroupBy(r => r.Actor))
+                await AuditLog.InsertAsync(db.Database.GetDbConnection(), tx, group.Key, [.. group.Select(r => r.Record)], sync, ct);
             if (pending.OwnTransaction is { } own)
             {
                 if (sync) own.Commit(); else await own.CommitAsync(ct);

@@ -75,6 +75,17 @@ public class AuditLog(NpgsqlDataSource dataSource, IHttpContextAccessor http, IL
 
     public static string ActionLabel(string action) => ActionLabels.GetValueOrDefault(action, action);
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, AuditActor> ActingFor = new();
+
+    /// <summary>
+    /// Files the audit row of this entity's change under <paramref name="actor"/> instead of the saving context's user:
+    /// for work one context does on behalf of several requests (a batch of seat decisions).
+    /// </summary>
+    public static void ActFor(object entity, AuditActor actor) => ActingFor.AddOrUpdate(entity, actor);
+
+    /// <summary>Who the audit row of this entity's change names, when not the saving context's user.</summary>
+    public static AuditActor? ActorFor(object entity) => ActingFor.TryGetValue(entity, out var actor) ? actor : null;
+
     /// <summary>The actor of a database context's user; IP from the request when there is one.</summary>
     public AuditActor Actor(UserScope scope) =>
         scope.IsSystem ? AuditActor.System : new(scope.UserId, scope.Email, Ip());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Samverka.Web.Data;
 using Samverka.Web.Infrastructure;
 
@@ -29,10 +30,9 @@ public static class Registrations
     private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
 
     /// <summary>
-    /// Registers a person. Everything that does not decide the seat happens before the lock: the activity, the
-    /// person, the rules, the duplicate check and both e-mails (the confirmation with its .ics). The critical
-    /// section is one round trip for the lock and the count (<see cref="Seats.LockAsync"/>), the insert of the
-    /// registration, its e-mail and audit row, and the commit.
+    /// Registers a person. Everything that does not decide the seat happens here, before the lock: the activity, the
+    /// person, the rules, the duplicate check and both e-mails (the confirmation with its .ics). The seat is decided
+    /// in <see cref="SeatBatches"/>, together with whatever other registrations for the activity arrived meanwhile.
     /// </summary>
     public static async Task<RegistrationResult> RegisterAsync(AppDbContext db, int activityId, int personId, string? registeredBy,
         DateTimeOffset now, string baseUrl, CancellationToken ct = default)
@@ -49,39 +49,21 @@ public static class Registrations
         if (await db.ActivityRegistrations.AnyAsync(r => r.ActivityId == activityId && r.PersonId == personId && r.Status != RegistrationStatus.Cancelled, ct))
             return new(null, 409, $"{person.Name} är redan anmäld till aktiviteten.");
 
+        var services = SeatBatches.ServicesOf(db);
         var token = InvitationTokens.Create();
         var registration = new ActivityRegistration
         {
             ActivityId = activityId, PersonId = personId, Person = person, CreatedAt = now, RegisteredBy = registeredBy,
             CancelTokenHash = InvitationTokens.Hash(token),
         };
-        var confirmed = Mail(activity, person, RegistrationStatus.Confirmed, null, token, now, baseUrl);
-        var waiting = Mail(activity, person, RegistrationStatus.Waiting, WaitingPlaceholder, token, now, baseUrl);
-
-        await using var turn = await SeatGate.EnterAsync(activityId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var locked = await Seats.LockAsync(db, activityId, ct);
-        if (locked is null) return new(null, 404, "Aktiviteten finns inte.");
-        // An edit may have cancelled the activity or closed its registration while we prepared.
-        activity.Status = locked.Status;
-        activity.RegistrationOpensAt = locked.RegistrationOpensAt;
-        activity.RegistrationClosesAt = locked.RegistrationClosesAt;
-        if (WindowError(activity, now) is { } closedNow) return new(null, 400, closedNow);
-        registration.Status = locked.Seats.Confirmed < locked.Capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waiting;
-        int? position = registration.Status == RegistrationStatus.Waiting ? locked.Seats.Waiting + 1 : null;
-        db.ActivityRegistrations.Add(registration);
-        if (position is int place)
-            waiting.BodyText = waiting.BodyText.Replace(WaitingPlaceholder, place.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        db.OutboxMessages.Add(position is null ? confirmed : waiting);
-        try
-        {
-            SaveHoldingTheLock(db, tx);
-        }
-        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
-        {
-            return new(null, 409, $"{person.Name} är redan anmäld till aktiviteten.");
-        }
-        return new(registration, 201, WaitingPosition: position);
+        var request = new SeatBatches.Request(registration,
+            Mail(activity, person, RegistrationStatus.Confirmed, null, token, now, baseUrl, ics: CalendarFile(activity, baseUrl, now)),
+            Mail(activity, person, RegistrationStatus.Waiting, WaitingPlaceholder, token, now, baseUrl),
+            WaitingPlaceholder, services.GetRequiredService<AuditLog>().Actor(db.Scope));
+        var decision = await SeatBatches.DecideAsync(services.GetRequiredService<IServiceScopeFactory>(), activityId, request, ct);
+        return decision.Status == 201
+            ? new(registration, 201, WaitingPosition: decision.WaitingPosition)
+            : new(null, decision.Status, decision.Error);
     }
 
     /// <summary>
@@ -94,6 +76,28 @@ public static class Registrations
     {
         db.SaveChanges();
         tx.Commit();
+    }
+
+    /// <summary>How long a made calendar file is reused for the confirmations of one activity (a burst makes hundreds).</summary>
+    private static readonly TimeSpan CalendarReuse = TimeSpan.FromSeconds(10);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Made, byte[] Ics)> CalendarFiles = new();
+
+    /// <summary>
+    /// The activity's .ics for a confirmation, the same bytes for every confirmation within <see cref="CalendarReuse"/>
+    /// as long as the activity, its sessions and the address are the same (the key holds all three). Its DTSTAMP is
+    /// then the first one's, a few seconds old, which is what DTSTAMP allows.
+    /// </summary>
+    private static byte[] CalendarFile(Activity a, string baseUrl, DateTimeOffset now)
+    {
+        var key = string.Join('|', a.Id, a.UpdatedAt.ToUnixTimeMilliseconds(), a.Status, baseUrl,
+            string.Join(',', a.Sessions.Select(x => $"{x.Id}:{x.Date:yyyyMMdd}{x.StartTime:HHmm}{x.EndTime:HHmm}")));
+        if (CalendarFiles.TryGetValue(key, out var made) && now - made.Made < CalendarReuse && made.Made <= now) return made.Ics;
+        var ics = ICalendar.Write([a], a.Title, baseUrl, now);
+        if (CalendarFiles.Count > 100)
+            foreach (var old in CalendarFiles.Where(x => now - x.Value.Made >= CalendarReuse).ToList()) CalendarFiles.TryRemove(old.Key, out _);
+        CalendarFiles[key] = (now, ics);
+        return ics;
     }
 
     /// <summary>Stands for the waiting-list position in an e-mail prepared before the position is known.</summary>
