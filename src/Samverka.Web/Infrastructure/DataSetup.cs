@@ -20,6 +20,9 @@ public static class DataSetup
             MaxPoolSize = database.MaxPoolSize,
             Timeout = database.ConnectionTimeoutSeconds,
         };
+        // The statements a request runs again and again (a page's queries, the seat decision) are prepared once per
+        // connection, so PostgreSQL plans them once instead of on every request; a string that says otherwise wins.
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) app.MaxAutoPrepare = 64;
         var dataSource = new NpgsqlDataSourceBuilder(app.ConnectionString).Build();
         services.AddSingleton(dataSource);
         // Migrations run as the owner (ConnectionStrings:Migrations) when given, else as Default (as before);

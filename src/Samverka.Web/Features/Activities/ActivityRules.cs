@@ -38,9 +38,6 @@ public static class ActivityRules
             || (a.OrganiserLibrary != null && municipalities.Contains(a.OrganiserLibrary.MunicipalityCode)));
     }
 
-    /// <summary>Whether the activity exists and the user may see it (one query; nothing loaded).</summary>
-    public static Task<bool> IsVisibleAsync(AppDbContext db, UserScope s, int id) => Visible(db.Activities, s).AnyAsync(a => a.Id == id);
-
     /// <summary>The activity with sessions, themes, co-organisers and organiser library, if visible to the user.</summary>
     public static Task<Activity?> LoadAsync(AppDbContext db, UserScope s, int id, bool tracked = false)
     {

@@ -53,7 +53,7 @@ public class DetailsModel(AppDbContext db, CurrentUser user, TimeProvider time) 
             return await RefuseAsync("Ditt konto är inte kopplat till en person i katalogen, så det går inte att anmäla dig. Kontakta din bibliotekschef.", 400);
         // A manager registers only their own staff; staff only themselves.
         if (!ActivityRules.CanRegister(user.Scope, person)) return Forbid();
-        var result = await Registrations.RegisterAsync(db, Id, person.Id, user.Scope.Email, time.GetUtcNow(), PublicUrl.Base(Request));
+        var result = await Registrations.RegisterAsync(db, Id, person, user.Scope.Email, time.GetUtcNow(), PublicUrl.Base(Request));
         if (!result.Ok) return await RefuseAsync(result.Error!, result.Status);
         await ActivityStatistics.ChangedAsync(HttpContext);
         TempData["Notice"] = result.Registration!.Status == RegistrationStatus.Confirmed

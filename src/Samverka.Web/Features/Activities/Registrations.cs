@@ -37,12 +37,21 @@ public static class Registrations
     public static async Task<RegistrationResult> RegisterAsync(AppDbContext db, int activityId, int personId, string? registeredBy,
         DateTimeOffset now, string baseUrl, CancellationToken ct = default)
     {
-        var activity = await db.Activities.AsNoTracking().Include(a => a.Sessions).Include(a => a.OrganiserLibrary)
+        var person = await db.People.AsNoTracking().Include(p => p.Library).FirstOrDefaultAsync(p => p.Id == personId, ct);
+        return person is null ? new(null, 400, "Personen finns inte i katalogen.") : await RegisterAsync(db, activityId, person, registeredBy, now, baseUrl, ct);
+    }
+
+    /// <summary>As above, for a person the caller has read already (with their library).</summary>
+    public static async Task<RegistrationResult> RegisterAsync(AppDbContext db, int activityId, Person person, string? registeredBy,
+        DateTimeOffset now, string baseUrl, CancellationToken ct = default)
+    {
+        // Only an activity the user may see: a draft of another region is answered as missing.
+        var activity = await ActivityRules.Visible(db.Activities, db.Scope).AsNoTracking().Include(a => a.Sessions).Include(a => a.OrganiserLibrary)
             .FirstOrDefaultAsync(a => a.Id == activityId, ct);
         if (activity is null) return new(null, 404, "Aktiviteten finns inte.");
         if (WindowError(activity, now) is { } closed) return new(null, 400, closed);
-        var person = await db.People.Include(p => p.Library).FirstOrDefaultAsync(p => p.Id == personId, ct);
-        if (person is null || !person.IsActive) return new(null, 400, "Personen finns inte i katalogen.");
+        if (!person.IsActive) return new(null, 400, "Personen finns inte i katalogen.");
+        var personId = person.Id;
         if (!activity.OpenToOtherLibraries && activity.OrganiserLibrary is { } host && person.Library!.MunicipalityCode != host.MunicipalityCode)
             return new(null, 400, $"Aktiviteten är bara öppen för personal i {host.Name}s kommun.");
         // Answers a repeated registration early; two at once are told apart by the partial unique index.

@@ -90,11 +90,21 @@ public static class EngagementValues
     /// </summary>
     public static async Task<List<NationalRow>> NationalAsync(AppDbContext db, CancellationToken ct = default)
     {
-        var ids = await db.Programmes.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
-        var summaries = new List<Summary>();
-        foreach (var id in ids)
-            if (await ForProgrammeAsync(db, id, ct) is { } s) summaries.Add(s);
+        // Every programme's lists in one query each (not five per programme), then each programme's summary as ForProgrammeAsync makes it.
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Id)
+            .Select(x => new { x.Id, x.Name, x.StartDate, x.EndDate, x.DataNote, Counties = x.Regions.Select(r => r.CountyCode).ToList() })
+            .ToListAsync(ct);
+        var offerings = (await db.Offerings.AsNoTracking().OrderBy(o => o.SortOrder).ThenBy(o => o.Name)
+            .Select(o => new { o.ProgrammeId, Column = new OfferingColumn(o.Id, o.Name) }).ToListAsync(ct)).ToLookup(o => o.ProgrammeId, o => o.Column);
+        var enrolments = (await db.Enrolments.AsNoTracking()
+            .Select(e => new { e.Offering!.ProgrammeId, Taken = new Taken(e.OfferingId, e.MunicipalityCode, e.Year) }).ToListAsync(ct))
+            .ToLookup(e => e.ProgrammeId, e => e.Taken);
+        var members = (await db.ReferenceGroupMembers.AsNoTracking().Where(m => m.MunicipalityCode != null)
+            .Select(m => new { m.ReferenceGroup!.ProgrammeId, Membership = new Membership(m.MunicipalityCode!, m.ReferenceGroup!.Year) }).ToListAsync(ct))
+            .ToLookup(m => m.ProgrammeId, m => m.Membership);
         var all = await AllPlacesAsync(db, ct);
+        var summaries = programmes.Select(p => Compute(p.Id, p.Name, p.StartDate.Year, p.EndDate.Year, p.DataNote,
+            all.Where(m => p.Counties.Contains(m.CountyCode)), [.. offerings[p.Id]], enrolments[p.Id], members[p.Id]));
         return Sum(all, summaries);
     }
 

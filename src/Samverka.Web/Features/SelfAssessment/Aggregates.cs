@@ -143,40 +143,49 @@ public static class Aggregates
         return t is not null ? $"{geo}|T:{t}" : y is not null ? $"{geo}|Y:{y}" : geo;
     }
 
-    /// <summary>Every published sum among the groups that have responses.</summary>
+    /// <summary>
+    /// Every published sum among the groups that have responses: for each group, its geographic parts (N → C:x → M:x →
+    /// L:m:x), its split by job title and by years in the profession, and each job title (years band) split
+    /// geographically (N|T:x → C:c|T:x → M:m|T:x). One pass files every key under its parents; the sums come out in
+    /// the keys' order (geographic keys first, then the split ones), each sum's parts in the keys' order too.
+    /// </summary>
     internal static List<GroupSum> Sums(IEnumerable<string> keys)
     {
         var all = keys.ToList();
+        var parts = new Dictionary<(string Parent, char Kind), List<string>>();
+        void Part(string parent, char kind, string key)
+        {
+            if (!parts.TryGetValue((parent, kind), out var list)) parts[(parent, kind)] = list = [];
+            list.Add(key);
+        }
+        foreach (var k in all)
+        {
+            var bar = k.IndexOf('|');
+            var g = bar < 0 ? k : k[..bar];
+            if (bar >= 0) Part(g, k[bar + 1], k); // 'T' or 'Y': the group split by job title or years band
+            var band = bar < 0 ? "" : k[bar..];
+            // Municipality codes begin with their county's code (SCB): "1280" is in county "12".
+            if (g.StartsWith("C:", StringComparison.Ordinal)) Part("N" + band, Geographic, k);
+            else if (g.StartsWith("M:", StringComparison.Ordinal)) Part($"C:{g[2..4]}{band}", Geographic, k);
+            else if (g.StartsWith("L:", StringComparison.Ordinal) && bar < 0) Part($"M:{g[2..g.IndexOf(':', 2)]}", Geographic, k);
+        }
         var sums = new List<GroupSum>();
-        void Add(string parent, Func<string, bool> isChild)
+        void Add(string parent, char kind)
         {
-            var children = all.Where(isChild).ToList();
-            if (children.Count > 0) sums.Add(new GroupSum(parent, children));
+            if (parts.TryGetValue((parent, kind), out var children)) sums.Add(new GroupSum(parent, children));
         }
-        var geo = all.Where(k => !k.Contains('|')).ToList();
-        foreach (var g in geo)
+        foreach (var g in all.Where(k => !k.Contains('|')))
         {
-            // Geographic children: N → C:x → M:x → L:m:x.
-            if (g == "N") Add(g, k => k.StartsWith("C:", StringComparison.Ordinal) && !k.Contains('|'));
-            else if (g.StartsWith("C:", StringComparison.Ordinal)) Add(g, k => !k.Contains('|') && k.StartsWith("M:", StringComparison.Ordinal) && Geo(k).County == g[2..]);
-            else if (g.StartsWith("M:", StringComparison.Ordinal)) Add(g, k => !k.Contains('|') && k.StartsWith($"L:{g[2..]}:", StringComparison.Ordinal));
-            // The group split by job title, and by years in the profession.
-            Add(g, k => k.StartsWith(g + "|T:", StringComparison.Ordinal));
-            Add(g, k => k.StartsWith(g + "|Y:", StringComparison.Ordinal));
+            Add(g, Geographic);
+            Add(g, 'T');
+            Add(g, 'Y');
         }
-        // Each job title (years band) split geographically: N|T:x → C:c|T:x → M:m|T:x.
-        foreach (var k in all.Where(k => k.Contains('|')))
-        {
-            var (g, b) = (k.Split('|')[0], k.Split('|')[1]);
-            if (g == "N") Add(k, x => x.EndsWith("|" + b, StringComparison.Ordinal) && x.StartsWith("C:", StringComparison.Ordinal));
-            else if (g.StartsWith("C:", StringComparison.Ordinal))
-                Add(k, x => x.EndsWith("|" + b, StringComparison.Ordinal) && x.StartsWith("M:", StringComparison.Ordinal) && Geo(x.Split('|')[0]).County == g[2..]);
-        }
+        foreach (var k in all.Where(k => k.Contains('|'))) Add(k, Geographic);
         return sums;
     }
 
-    // Municipality codes begin with their county's code (SCB): "1280" is in county "12".
-    private static (string County, string Code) Geo(string key) => (key[2..4], key[2..]);
+    private const char Geographic = 'G';
+
 
     private sealed record Names(Dictionary<string, string> Counties, Dictionary<string, string> Municipalities, Dictionary<int, string> Libraries);
 
