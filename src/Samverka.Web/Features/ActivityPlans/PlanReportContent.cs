@@ -88,10 +88,21 @@ public static class PlanReportContent
         yield return new DocParagraph("Teckenförklaring (aktiviteter och anslutningar; färgen blir mörkare och mönstret tätare ju högre värdet är):");
         foreach (var (c, i) in map.Spec.Classes.Select((c, i) => (c, i)))
             yield return new DocListItem("–", $"{c.Label}: {map.CountPerClass[i]} {(map.CountPerClass[i] == 1 ? "kommun" : "kommuner")}");
+        var region = figures.RegionRate;
         yield return DocTable.Of(["Kommun", "Aktiviteter som kommunens bibliotek arrangerat", "Anslutningar till program", "Deltagare från kommunens bibliotek",
-                "Workshop efter självskattningen", "Aktuell biblioteksplan"],
-            reach.Select(m => new[] { m.Name, m.Activities.ToString(), m.Enrolments.ToString(), m.Participants.ToString(), m.Workshop ? "ja" : "nej", m.CurrentLibraryPlan ? "ja" : "nej" }));
+                "Anställda enligt KB (mätår)", "Deltagare per 100 anställda", "Workshop efter självskattningen", "Aktuell biblioteksplan"],
+            reach.Select(m => new[] { m.Name, m.Activities.ToString(), m.Enrolments.ToString(), m.Participants.ToString(), m.Rate.StaffText, m.Rate.Per100Text,
+                    m.Workshop ? "ja" : "nej", m.CurrentLibraryPlan ? "ja" : "nej" })
+                .Append([ "Hela länet", reach.Sum(m => m.Activities).ToString(), reach.Sum(m => m.Enrolments).ToString(), region.Participants.ToString(),
+                    region.StaffText, region.Per100Text, $"{reach.Count(m => m.Workshop)} av {reach.Count}", $"{reach.Count(m => m.CurrentLibraryPlan)} av {reach.Count}" ]));
+        yield return new DocParagraph(RateNote(figures));
     }
+
+    /// <summary>What the per-100 column means, with the staff figures' year (the page and the document say the same).</summary>
+    public static string RateNote(PlanFigureSet figures) =>
+        $"Deltagare per 100 anställda: deltagare från kommunens (länets) bibliotek i regionens aktiviteter under perioden i förhållande till antalet anställda "
+        + $"(personer) enligt KB:s biblioteksstatistik, för varje bibliotek det senaste mätåret till och med {figures.To.Year}"
+        + (figures.RegionStaff is { } s ? $" (länet: mätår {s.Years})" : "") + ". ”Uppgift saknas” där KB inte har någon siffra.";
 
     /// <summary>What carries an action out, as a link to its page in Samverka.</summary>
     private static DocLine Link(PlannedActionLink l) => l switch
