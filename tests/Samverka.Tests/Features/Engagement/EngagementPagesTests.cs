@@ -41,7 +41,7 @@ public class EngagementPagesTests(EngagementFactory app) : IClassFixture<Engagem
         Assert.Equal("1 av 4", Value("Malmö"));
         Assert.Equal("0 av 4", Value("Staffanstorp"));
         var malmo = rows.Single(r => r.QuerySelector("th")!.TextContent == "Malmö").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal(["–nej", "–nej", "–nej", "2018, 2019, 2020", "1 av 4"], malmo.Skip(1));
+        Assert.Equal(["–nej", "–nej", "–nej", "2018, 2019, 2020", "1 av 4"], malmo.Skip(1).Take(5));
         Assert.Matches(@"^\d{3}\u00A0\d{3}$", malmo[0]); // population in sv-SE format
         Assert.Contains("32 av 33 kommuner", doc.QuerySelector("main")!.TextContent);
         Assert.Contains("Källan anger bara", doc.QuerySelector(".data-note")!.TextContent);
