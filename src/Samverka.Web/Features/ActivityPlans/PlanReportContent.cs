@@ -89,14 +89,23 @@ public static class PlanReportContent
         foreach (var (c, i) in map.Spec.Classes.Select((c, i) => (c, i)))
             yield return new DocListItem("–", $"{c.Label}: {map.CountPerClass[i]} {(map.CountPerClass[i] == 1 ? "kommun" : "kommuner")}");
         var region = figures.RegionRate;
+        var whole = reach.Count.ToString();
         yield return DocTable.Of(["Kommun", "Aktiviteter som kommunens bibliotek arrangerat", "Anslutningar till program", "Deltagare från kommunens bibliotek",
-                "Anställda enligt KB (mätår)", "Deltagare per 100 anställda", "Workshop efter självskattningen", "Aktuell biblioteksplan"],
-            reach.Select(m => new[] { m.Name, m.Activities.ToString(), m.Enrolments.ToString(), m.Participants.ToString(), m.Rate.StaffText, m.Rate.Per100Text,
-                    m.Workshop ? "ja" : "nej", m.CurrentLibraryPlan ? "ja" : "nej" })
-                .Append([ "Hela länet", reach.Sum(m => m.Activities).ToString(), reach.Sum(m => m.Enrolments).ToString(), region.Participants.ToString(),
-                    region.StaffText, region.Per100Text, $"{reach.Count(m => m.Workshop)} av {reach.Count}", $"{reach.Count(m => m.CurrentLibraryPlan)} av {reach.Count}" ]));
+                "Workshop efter självskattningen", "Aktuell biblioteksplan"],
+            reach.Select(m => new[] { m.Name, m.Activities.ToString(), m.Enrolments.ToString(), m.Participants.ToString(), m.Workshop ? "ja" : "nej", m.CurrentLibraryPlan ? "ja" : "nej" })
+                .Append([RegionRow, reach.Sum(m => m.Activities).ToString(), reach.Sum(m => m.Enrolments).ToString(), region.Participants.ToString(),
+                    $"{reach.Count(m => m.Workshop)} av {whole}", $"{reach.Count(m => m.CurrentLibraryPlan)} av {whole}"]));
+        // The page shows the rate beside the count in the one table; a printed page has no room for eight columns, so the
+        // documents repeat the count beside the rate in a table of their own.
+        yield return new DocParagraph("Deltagare per 100 anställda per kommun:");
+        yield return DocTable.Of(["Kommun", "Deltagare från kommunens bibliotek", "Deltagare per 100 anställda", "Anställda enligt KB (mätår)"],
+            reach.Select(m => (m.Name, m.Rate)).Append((RegionRow, region))
+                .Select(x => new[] { x.Item1, x.Item2.Participants.ToString(), x.Item2.Per100Text, x.Item2.StaffText }));
         yield return new DocParagraph(RateNote(figures));
     }
+
+    /// <summary>The municipality tables' last row: the whole county.</summary>
+    public const string RegionRow = "Hela länet";
 
     /// <summary>What the per-100 column means, with the staff figures' year (the page and the document say the same).</summary>
     public static string RateNote(PlanFigureSet figures) =>

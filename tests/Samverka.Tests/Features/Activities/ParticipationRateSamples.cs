@@ -89,7 +89,7 @@ public static class ParticipationRateSamples
     });
 
     public static string StaffText(Staff? s) =>
-        s is null ? "uppgift saknas" : $"cirka {Math.Round(s.Persons, MidpointRounding.AwayFromZero).ToString("N0", Sv)} (KB:s biblioteksstatistik {s.Years})";
+        s is null ? "uppgift saknas" : $"cirka {Math.Round(s.Persons, MidpointRounding.AwayFromZero).ToString("N0", Sv)} ({s.Years})";
 
     public static decimal? Per100(int participants, Staff? s) => s is null ? null : Math.Round(participants * 100m / s.Persons, 1, MidpointRounding.AwayFromZero);
 

@@ -68,10 +68,14 @@ public static class StaffFigures
     public static string Per100(int count, StaffFigure? staff) =>
         Per100Value(count, staff) is decimal v ? v.ToString("0.0", SwedishFormat) : Missing;
 
-    /// <summary>The denominator as a reader sees it: "cirka 58 (KB:s biblioteksstatistik 2022)", or "uppgift saknas".</summary>
+    /// <summary>
+    /// The denominator in a table cell under the heading "Anställda enligt KB (mätår)": "cirka 58 (2022)", or "uppgift saknas";
+    /// the note beneath the table names KB:s biblioteksstatistik.
+    /// </summary>
     public static string Staff(StaffFigure? staff) =>
-        staff is null || staff.Persons <= 0 ? Missing
-            : $"cirka {Math.Round(staff.Persons, MidpointRounding.AwayFromZero).ToString("N0", SwedishFormat)} ({KbStatistics.Source} {staff.Years})";
+        staff is null || staff.Persons <= 0 ? Missing : $"cirka {Persons(staff)} ({staff.Years})";
+
+    private static string Persons(StaffFigure staff) => Math.Round(staff.Persons, MidpointRounding.AwayFromZero).ToString("N0", SwedishFormat);
 
     private static readonly System.Globalization.CultureInfo SwedishFormat = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
 }

@@ -19,7 +19,7 @@ public class StaffFiguresTests(SamverkaFactory app)
         Assert.Equal("33,3", StaffFigures.Per100(1, new StaffFigure(3m, 2019, 2019)));
         Assert.Equal(0.3m, StaffFigures.Per100Value(1, new StaffFigure(400m, 2019, 2019))); // 0.25 rounds half away from zero
         Assert.Null(StaffFigures.Per100Value(5, new StaffFigure(0m, 2019, 2019)));
-        Assert.Equal("cirka 1\u00A0235 (KB:s biblioteksstatistik 2019–2022)", StaffFigures.Staff(new StaffFigure(1234.5m, 2019, 2022)));
+        Assert.Equal("cirka 1\u00A0235 (2019–2022)", StaffFigures.Staff(new StaffFigure(1234.5m, 2019, 2022)));
         Assert.Equal("uppgift saknas", StaffFigures.Staff(null));
     }
 
