@@ -13,7 +13,11 @@ public static class ActivityStatistics
 {
     /// <summary>One confirmed registration, with what it is counted by.</summary>
     public sealed record Participation(int ActivityId, string Title, int Year, string CountyCode, bool RegionFunded, bool OpenToOthers,
-        int LibraryId, string LibraryName, string MunicipalityCode, string MunicipalityName, bool Attended, IReadOnlyList<string> Themes);
+        int LibraryId, string LibraryName, string MunicipalityCode, string MunicipalityName, bool Attended, IReadOnlyList<string> Themes)
+    {
+        /// <summary>The county of the participant's library (<see cref="CountyCode"/> is the activity's region).</summary>
+        public string LibraryCountyCode => MunicipalityCode[..2];
+    }
 
     public sealed record Count(string Key, int Year, int Confirmed, int Attended);
 

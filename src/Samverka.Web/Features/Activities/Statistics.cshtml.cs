@@ -15,12 +15,34 @@ public class StatisticsModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Lan { get; set; }
     public List<ActivityStatistics.Participation> Rows { get; private set; } = [];
     public List<County> Counties { get; private set; } = [];
+    /// <summary>Staff per group and year of the rows (KB's library statistics): the per-100 denominators.</summary>
+    public Dictionary<int, Dictionary<string, Samverka.Web.Features.Directory.Kb.StaffFigure>> Staff { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         Counties = await db.Counties.AsNoTracking().OrderBy(c => c.Name).ToListAsync();
         Rows = await LoadAsync();
+        Staff = await Samverka.Web.Features.Directory.Kb.StaffFigures.ForYearsAsync(db, Rows.Select(r => r.Year), HttpContext.RequestAborted);
     }
+
+    /// <summary>Per municipality of the participants' libraries, with staff and participants per 100 staff.</summary>
+    public ParticipationTableView Municipalities()
+    {
+        var codes = Rows.GroupBy(r => r.MunicipalityName).ToDictionary(g => g.Key, g => g.First().MunicipalityCode);
+        return new("s-mun", "Deltagare per kommun (deltagarnas bibliotek) och deltagare per 100 anställda", "Kommun",
+            ActivityStatistics.By(Rows, r => [r.MunicipalityName]), c => StaffOf(c.Year, "M:" + codes[c.Key]));
+    }
+
+    /// <summary>Per county of the participants' libraries (not the arranging region), with participants per 100 staff.</summary>
+    public ParticipationTableView Regions()
+    {
+        var names = Counties.ToDictionary(c => c.Code, c => c.Name);
+        var codes = names.ToDictionary(n => n.Value, n => n.Key);
+        return new("s-region", "Deltagare per region (deltagarnas bibliotek) och deltagare per 100 anställda", "Region",
+            ActivityStatistics.By(Rows, r => [names.GetValueOrDefault(r.LibraryCountyCode, r.LibraryCountyCode)]), c => StaffOf(c.Year, "C:" + codes.GetValueOrDefault(c.Key, c.Key)));
+    }
+
+    private Samverka.Web.Features.Directory.Kb.StaffFigure? StaffOf(int year, string key) => Staff.GetValueOrDefault(year)?.GetValueOrDefault(key);
 
     public async Task<IActionResult> OnGetCsvAsync() => Export.Csv(ActivityStatistics.Table(await LoadAsync()), "deltagande");
     public async Task<IActionResult> OnGetXlsxAsync() => Export.Xlsx(ActivityStatistics.Table(await LoadAsync()), "deltagande", "Deltagande");

@@ -20,9 +20,13 @@ public sealed record PlanFigure(string Token, string Label, long Value, string U
 /// The figures for a region and period, with when they were computed (the report states both), and the region's
 /// municipalities with what reached each (the engagement map).
 /// </summary>
+/// <param name="RegionStaff">Staff of the county's libraries in KB's statistics at the period's last year, or null.</param>
 public sealed partial record PlanFigureSet(string CountyCode, DateOnly From, DateOnly To, DateTimeOffset ComputedAt, IReadOnlyList<PlanFigure> Figures,
-    IReadOnlyList<MunicipalityReach> Reach)
+    IReadOnlyList<MunicipalityReach> Reach, Samverka.Web.Features.Directory.Kb.StaffFigure? RegionStaff = null)
 {
+    /// <summary>The municipality table's last row: participants from all the county's libraries per 100 of their staff.</summary>
+    public ParticipationRates.Rate RegionRate => new(Reach.Sum(r => r.Participants), RegionStaff);
+
     [GeneratedRegex(@"\{\{\s*([a-z0-9.]+)\s*\}\}")]
     private static partial Regex Placeholder();
 
@@ -80,8 +84,10 @@ public static class PlanFigures
             .Where(f => f.Year >= from.Year && f.Year <= to.Year && programmes.Any(p => p.Id == f.ProgrammeId)).SumAsync(f => (long?)f.AmountSek, ct) ?? 0;
 
         var source = await PlanSourceFigures.ComputeAsync(db, countyCode, from, to, themes, now, ct);
+        var staff = await Samverka.Web.Features.Directory.Kb.StaffFigures.ForYearAsync(db, to.Year, ct);
         var reach = inCounty.Select(m => new MunicipalityReach(m.Code, m.Name, activitiesBy.GetValueOrDefault(m.Code), enrolmentsBy.GetValueOrDefault(m.Code),
-                source.ParticipantsBy.GetValueOrDefault(m.Code), source.WorkshopCodes.Contains(m.Code), source.CurrentPlanCodes.Contains(m.Code)))
+                source.ParticipantsBy.GetValueOrDefault(m.Code), source.WorkshopCodes.Contains(m.Code), source.CurrentPlanCodes.Contains(m.Code),
+                staff.GetValueOrDefault("M:" + m.Code)))
             .OrderBy(m => m.Name, SwedishText.OrderIgnoringCase).ToList();
 
         var figures = new List<PlanFigure>
@@ -99,7 +105,7 @@ public static class PlanFigures
         figures.Add(new("aktiviteter.kopplade", "Genomförda aktiviteter som planens planerade aktiviteter är kopplade till",
             await held.CountAsync(a => db.PlannedActionLinks.Any(l => l.ActivityId == a.Id && l.Action!.Area!.PlanId == planId), ct)));
         figures.AddRange(source.Figures);
-        return new PlanFigureSet(countyCode, from, to, now, figures, reach);
+        return new PlanFigureSet(countyCode, from, to, now, figures, reach, staff.GetValueOrDefault("C:" + countyCode));
     }
 
     /// <summary>The figures for one year of a plan: the year, cut to the plan's period.</summary>

@@ -88,10 +88,30 @@ public static class PlanReportContent
         yield return new DocParagraph("Teckenförklaring (aktiviteter och anslutningar; färgen blir mörkare och mönstret tätare ju högre värdet är):");
         foreach (var (c, i) in map.Spec.Classes.Select((c, i) => (c, i)))
             yield return new DocListItem("–", $"{c.Label}: {map.CountPerClass[i]} {(map.CountPerClass[i] == 1 ? "kommun" : "kommuner")}");
+        var region = figures.RegionRate;
+        var whole = reach.Count.ToString();
         yield return DocTable.Of(["Kommun", "Aktiviteter som kommunens bibliotek arrangerat", "Anslutningar till program", "Deltagare från kommunens bibliotek",
                 "Workshop efter självskattningen", "Aktuell biblioteksplan"],
-            reach.Select(m => new[] { m.Name, m.Activities.ToString(), m.Enrolments.ToString(), m.Participants.ToString(), m.Workshop ? "ja" : "nej", m.CurrentLibraryPlan ? "ja" : "nej" }));
+            reach.Select(m => new[] { m.Name, m.Activities.ToString(), m.Enrolments.ToString(), m.Participants.ToString(), m.Workshop ? "ja" : "nej", m.CurrentLibraryPlan ? "ja" : "nej" })
+                .Append([RegionRow, reach.Sum(m => m.Activities).ToString(), reach.Sum(m => m.Enrolments).ToString(), region.Participants.ToString(),
+                    $"{reach.Count(m => m.Workshop)} av {whole}", $"{reach.Count(m => m.CurrentLibraryPlan)} av {whole}"]));
+        // The page shows the rate beside the count in the one table; a printed page has no room for eight columns, so the
+        // documents repeat the count beside the rate in a table of their own.
+        yield return new DocParagraph("Deltagare per 100 anställda per kommun:");
+        yield return DocTable.Of(["Kommun", "Deltagare från kommunens bibliotek", "Deltagare per 100 anställda", "Anställda enligt KB (mätår)"],
+            reach.Select(m => (m.Name, m.Rate)).Append((RegionRow, region))
+                .Select(x => new[] { x.Item1, x.Item2.Participants.ToString(), x.Item2.Per100Text, x.Item2.StaffText }));
+        yield return new DocParagraph(RateNote(figures));
     }
+
+    /// <summary>The municipality tables' last row: the whole county.</summary>
+    public const string RegionRow = "Hela länet";
+
+    /// <summary>What the per-100 column means, with the staff figures' year (the page and the document say the same).</summary>
+    public static string RateNote(PlanFigureSet figures) =>
+        $"Deltagare per 100 anställda: deltagare från kommunens (länets) bibliotek i regionens aktiviteter under perioden i förhållande till antalet anställda "
+        + $"(personer) enligt KB:s biblioteksstatistik, för varje bibliotek det senaste mätåret till och med {figures.To.Year}"
+        + (figures.RegionStaff is { } s ? $" (länet: mätår {s.Years})" : "") + ". ”Uppgift saknas” där KB inte har någon siffra.";
 
     /// <summary>What carries an action out, as a link to its page in Samverka.</summary>
     private static DocLine Link(PlannedActionLink l) => l switch

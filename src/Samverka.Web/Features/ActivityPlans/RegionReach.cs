@@ -5,9 +5,14 @@ namespace Samverka.Web.Features.ActivityPlans;
 /// libraries arranged or co-arranged, its enrolments in the region's programmes, the participants from its libraries,
 /// a workshop after the latest self-assessment round, and a current library plan at the period's year end.
 /// The report's engagement map and table show these rows; the figure kommuner.nadda counts the rows with a value.
+/// <see cref="Staff"/> is the staff of its libraries in KB's statistics at the period's last year: the table shows
+/// participants per 100 staff beside the participants (issue 19).
 /// </summary>
-public sealed record MunicipalityReach(string Code, string Name, int Activities, int Enrolments, int Participants, bool Workshop, bool CurrentLibraryPlan)
+public sealed record MunicipalityReach(string Code, string Name, int Activities, int Enrolments, int Participants, bool Workshop, bool CurrentLibraryPlan,
+    Samverka.Web.Features.Directory.Kb.StaffFigure? Staff = null)
 {
+    public Activities.ParticipationRates.Rate Rate => new(Participants, Staff);
+
     /// <summary>The map's value: activities arranged or co-arranged plus enrolments. Above 0 means reached.</summary>
     public int Value => Activities + Enrolments;
 

@@ -10,7 +10,9 @@ namespace Samverka.Web.Features.Engagement;
 
 /// <summary>
 /// Empties the public output cache (<see cref="CachePolicies.Directory"/>) after any saved change to
-/// programmes, offerings, enrolments or reference groups, so the cached engagement map, coverage and
+/// programmes, offerings, enrolments or reference groups, or to what the participants-per-100-staff columns are computed
+/// from (activities, registrations, attendance, and KB's staff figures as a KB statistics import saves them), so the
+/// cached engagement map, coverage and
 /// programme pages never outlive the data they show. One place for every write path (pages, API,
 /// demo data) instead of an eviction call that each new form could forget.
 /// </summary>
@@ -56,7 +58,8 @@ public class EngagementCacheInterceptor(IOutputCacheStore cache) : SaveChangesIn
         if (db is null) return;
         var changed = db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is Programme or ProgrammeRegion or ProgrammeFunding or ProgrammePartner or Offering or EligibilityException
-                or Enrolment or ReferenceGroup or ReferenceGroupMember);
+                or Enrolment or ReferenceGroup or ReferenceGroupMember or Directory.Kb.LibraryStatistic
+                or Activities.Activity or Activities.ActivitySession or Activities.ActivityRegistration or Activities.SessionAttendance);
         if (changed) _pending.AddOrUpdate(db, this);
     }
 

@@ -14,7 +14,7 @@ using Calc = Samverka.Web.Features.Engagement.EngagementValues;
 /// for one chosen programme (?program=ID). Municipalities outside every programme are "not covered".
 /// </summary>
 [OutputCache(PolicyName = CachePolicies.Directory)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 {
     /// <param name="Value">Null when no programme (or not the chosen one) covers the municipality.</param>
     public record Row(Calc.Place Municipality, string CountyName, int? Value, int Max);
@@ -30,6 +30,8 @@ public class IndexModel(AppDbContext db) : PageModel
     public List<SvgMap.MapClass> Classes { get; private set; } = [];
     public Func<int, int> ClassOf { get; private set; } = _ => 0;
     public string Svg { get; private set; } = "";
+    /// <summary>Participants per 100 staff beside the engagement: the chosen programme's period, else the latest year with participants.</summary>
+    public Activities.ParticipationRates.Period Participation { get; private set; } = null!;
 
     public int Covered => Rows.Count(r => r.Value is not null);
     public int Engaged => Rows.Count(r => r.Value > 0);
@@ -53,6 +55,11 @@ public class IndexModel(AppDbContext db) : PageModel
             var national = await Calc.NationalAsync(db, ct);
             Rows = [.. national.Select(r => new Row(r.Municipality, counties[r.Municipality.CountyCode], r.Programmes > 0 ? r.Value : null, r.Max))];
         }
+        var participants = await Activities.ActivityStatistics.LoadAsync(db);
+        var latest = Activities.ParticipationRates.LatestYear(participants, SwedishTimeZone.Today(time).Year);
+        var (from, to) = Chosen is { } chosen ? (chosen.FromYear, chosen.ToYear) : (latest, latest);
+        Participation = Activities.ParticipationRates.ForPeriod(participants, from, to,
+            await Samverka.Web.Features.Directory.Kb.StaffFigures.ForYearAsync(db, to, ct));
         Rows = Sort switch
         {
             "varde" => [.. Rows.OrderByDescending(r => r.Value ?? -1).ThenBy(r => r.Municipality.Name, SwedishText.OrderIgnoringCase)],

@@ -16,6 +16,8 @@ public class ProgrammeModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Sortera { get; set; }
 
     public Calc.Summary Summary { get; private set; } = null!;
+    /// <summary>Participants in competence development during the programme's period, per 100 staff (issue 19).</summary>
+    public Activities.ParticipationRates.Period Participation { get; private set; } = null!;
     public List<Calc.Row> Rows { get; private set; } = [];
     public List<SvgMap.MapClass> Classes { get; private set; } = [];
     public string Svg { get; private set; } = "";
@@ -54,6 +56,7 @@ public class ProgrammeModel(AppDbContext db) : PageModel
         ModelState.Clear(); // an odd ?sortera= just means the default order
         if (await Calc.ForProgrammeAsync(db, id, HttpContext.RequestAborted) is not { } s) return false;
         Summary = s;
+        Participation = await Activities.ParticipationRates.ForPeriodAsync(db, s.FromYear, s.ToYear, HttpContext.RequestAborted);
         Classes = Map(s, "karta").Classes.ToList();
         Rows = Sort switch
         {
@@ -82,12 +85,15 @@ public class ProgrammeModel(AppDbContext db) : PageModel
     {
         var headers = new List<string> { "Kommunkod", "Kommun", "Befolkning" };
         headers.AddRange(Summary.Offerings.Select(o => o.Name));
-        headers.AddRange(["Referensgrupp (år)", "Engagemang", "Högsta möjliga"]);
+        headers.AddRange(["Referensgrupp (år)", "Engagemang", "Högsta möjliga", $"Deltagare i kompetensutveckling {Participation.Years}",
+            "Anställda enligt KB:s biblioteksstatistik", "Mätår", "Deltagare per 100 anställda"]);
         return new ExportTable(headers, Rows.Select(r =>
         {
             var cells = new List<object?> { r.Municipality.Code, r.Municipality.Name, r.Municipality.Population };
             cells.AddRange(Summary.Offerings.Select(o => (object?)(r.OfferingsTaken.Contains(o.Id) ? "ja" : "nej")));
-            cells.AddRange([string.Join(", ", r.ReferenceGroupYears), r.Value, Summary.Max]);
+            var rate = Participation.Municipality(r.Municipality.Code);
+            cells.AddRange([string.Join(", ", r.ReferenceGroupYears), r.Value, Summary.Max, rate.Participants,
+                rate.Staff is { } st ? st.Persons : Samverka.Web.Features.Directory.Kb.StaffFigures.Missing, rate.Staff?.Years, rate.Per100 is decimal v ? v : Samverka.Web.Features.Directory.Kb.StaffFigures.Missing]);
             return cells.ToArray();
         }));
     }

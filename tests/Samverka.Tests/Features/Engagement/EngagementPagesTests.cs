@@ -41,7 +41,7 @@ public class EngagementPagesTests(EngagementFactory app) : IClassFixture<Engagem
         Assert.Equal("1 av 4", Value("Malmö"));
         Assert.Equal("0 av 4", Value("Staffanstorp"));
         var malmo = rows.Single(r => r.QuerySelector("th")!.TextContent == "Malmö").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal(["–nej", "–nej", "–nej", "2018, 2019, 2020", "1 av 4"], malmo.Skip(1));
+        Assert.Equal(["–nej", "–nej", "–nej", "2018, 2019, 2020", "1 av 4"], malmo.Skip(1).Take(5));
         Assert.Matches(@"^\d{3}\u00A0\d{3}$", malmo[0]); // population in sv-SE format
         Assert.Contains("32 av 33 kommuner", doc.QuerySelector("main")!.TextContent);
         Assert.Contains("Källan anger bara", doc.QuerySelector(".data-note")!.TextContent);
@@ -104,9 +104,10 @@ public class EngagementPagesTests(EngagementFactory app) : IClassFixture<Engagem
         var csv = await client.GetAsync($"{Page}?handler=Csv");
         Assert.Equal(Export.CsvContentType, csv.Content.Headers.ContentType!.ToString());
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Kommunkod;Kommun;Befolkning;Startpaket;Folkpaket;Ledarpaket;Referensgrupp (år);Engagemang;Högsta möjliga", lines[0]);
+        Assert.Equal("Kommunkod;Kommun;Befolkning;Startpaket;Folkpaket;Ledarpaket;Referensgrupp (år);Engagemang;Högsta möjliga;"
+            + "Deltagare i kompetensutveckling 2018–2020;Anställda enligt KB:s biblioteksstatistik;Mätår;Deltagare per 100 anställda", lines[0]);
         Assert.Equal(34, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("1265;Sjöbo;", StringComparison.Ordinal) && l.EndsWith(";ja;ja;ja;2019;4;4", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("1265;Sjöbo;", StringComparison.Ordinal) && l.Contains(";ja;ja;ja;2019;4;4;", StringComparison.Ordinal));
         var xlsx = await client.GetAsync($"{Page}?handler=Xlsx");
         Assert.Equal(Export.XlsxContentType, xlsx.Content.Headers.ContentType!.ToString());
         Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);

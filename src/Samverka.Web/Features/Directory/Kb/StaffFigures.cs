@@ -19,24 +19,33 @@ public static class StaffFigures
     public const string Missing = "uppgift saknas";
 
     /// <summary>Keyed like the self-assessment groups: "N", "C:{county}", "M:{municipality}", "L:{municipality}:{library}".</summary>
-    public static async Task<Dictionary<string, StaffFigure>> ForYearAsync(AppDbContext db, int year, CancellationToken ct = default)
+    public static async Task<Dictionary<string, StaffFigure>> ForYearAsync(AppDbContext db, int year, CancellationToken ct = default) =>
+        (await ForYearsAsync(db, [year], ct))[year];
+
+    /// <summary>The figures for several years from one read of the statistics (a table with one row per year, say).</summary>
+    public static async Task<Dictionary<int, Dictionary<string, StaffFigure>>> ForYearsAsync(AppDbContext db, IEnumerable<int> years, CancellationToken ct = default)
     {
         var rows = await db.LibraryStatistics.AsNoTracking().Where(s => s.StaffPersons != null)
             .Select(s => new { s.LibraryId, s.Year, Persons = s.StaffPersons!.Value, s.Library!.MunicipalityCode, s.Library.Municipality!.CountyCode })
             .ToListAsync(ct);
-        var chosen = rows.GroupBy(r => r.LibraryId)
-            .Select(g => g.Where(r => r.Year <= year).MaxBy(r => r.Year) ?? g.MinBy(r => r.Year)!).ToList();
-        var result = new Dictionary<string, StaffFigure>();
-        void Add(string key, decimal persons, int y) =>
-            result[key] = result.TryGetValue(key, out var f) ? new(f.Persons + persons, Math.Min(f.FromYear, y), Math.Max(f.ToYear, y)) : new(persons, y, y);
-        foreach (var r in chosen)
+        var byLibrary = rows.GroupBy(r => r.LibraryId).ToList();
+        var all = new Dictionary<int, Dictionary<string, StaffFigure>>();
+        foreach (var year in years.Distinct())
         {
-            Add($"L:{r.MunicipalityCode}:{r.LibraryId}", r.Persons, r.Year);
-            Add($"M:{r.MunicipalityCode}", r.Persons, r.Year);
-            Add($"C:{r.CountyCode}", r.Persons, r.Year);
-            Add("N", r.Persons, r.Year);
+            var chosen = byLibrary.Select(g => g.Where(r => r.Year <= year).MaxBy(r => r.Year) ?? g.MinBy(r => r.Year)!).ToList();
+            var result = new Dictionary<string, StaffFigure>();
+            void Add(string key, decimal persons, int y) =>
+                result[key] = result.TryGetValue(key, out var f) ? new(f.Persons + persons, Math.Min(f.FromYear, y), Math.Max(f.ToYear, y)) : new(persons, y, y);
+            foreach (var r in chosen)
+            {
+                Add($"L:{r.MunicipalityCode}:{r.LibraryId}", r.Persons, r.Year);
+                Add($"M:{r.MunicipalityCode}", r.Persons, r.Year);
+                Add($"C:{r.CountyCode}", r.Persons, r.Year);
+                Add("N", r.Persons, r.Year);
+            }
+            all[year] = result;
         }
-        return result;
+        return all;
     }
 
     /// <summary>
@@ -51,7 +60,22 @@ public static class StaffFigures
         return $"{n} svar av cirka {persons} anställda, {Math.Round(100m * n / staff.Persons, MidpointRounding.AwayFromZero):0} %";
     }
 
-    /// <summary>Participants per 100 staff, one decimal, or "uppgift saknas".</summary>
+    /// <summary>Participants per 100 staff, rounded to one decimal (half away from zero), or null without a staff figure.</summary>
+    public static decimal? Per100Value(int count, StaffFigure? staff) =>
+        staff is null || staff.Persons <= 0 ? null : Math.Round(100m * count / staff.Persons, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>Participants per 100 staff, one decimal in Swedish format ("12,5"), or "uppgift saknas".</summary>
     public static string Per100(int count, StaffFigure? staff) =>
-        staff is null || staff.Persons <= 0 ? Missing : (100m * count / staff.Persons).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
+        Per100Value(count, staff) is decimal v ? v.ToString("0.0", SwedishFormat) : Missing;
+
+    /// <summary>
+    /// The denominator in a table cell under the heading "Anställda enligt KB (mätår)": "cirka 58 (2022)", or "uppgift saknas";
+    /// the note beneath the table names KB:s biblioteksstatistik.
+    /// </summary>
+    public static string Staff(StaffFigure? staff) =>
+        staff is null || staff.Persons <= 0 ? Missing : $"cirka {Persons(staff)} ({staff.Years})";
+
+    private static string Persons(StaffFigure staff) => Math.Round(staff.Persons, MidpointRounding.AwayFromZero).ToString("N0", SwedishFormat);
+
+    private static readonly System.Globalization.CultureInfo SwedishFormat = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
 }

@@ -19,13 +19,13 @@ public class KbImportTests(SamverkaFactory app, ITestOutputHelper output)
 {
     private const string Page = "/bibliotek/importera-kb";
 
-    private static async Task<(HttpResponseMessage Response, IDocument Doc)> Preview(HttpClient client, byte[] file)
+    internal static async Task<(HttpResponseMessage Response, IDocument Doc)> Preview(HttpClient client, byte[] file)
     {
         var response = await client.PostFileAsync(Page, file, "kb.json", contentType: "application/json");
         return (response, await response.ToDocumentAsync());
     }
 
-    private static async Task<HttpResponseMessage> Confirm(HttpClient client, IDocument preview, params string[] matches)
+    internal static async Task<HttpResponseMessage> Confirm(HttpClient client, IDocument preview, params string[] matches)
     {
         var form = preview.QuerySelector("form[action*='handler=Confirm']")!;
         var fields = new List<KeyValuePair<string, string>>

@@ -16,6 +16,19 @@ public class StaffFiguresTests(SamverkaFactory app)
         Assert.Equal("7 svar, anställda: uppgift saknas", StaffFigures.ResponseRate(7, null));
         Assert.Equal("uppgift saknas", StaffFigures.Per100(12, null));
         Assert.Equal("25,0", StaffFigures.Per100(10, new StaffFigure(40m, 2019, 2019)));
+        Assert.Equal("33,3", StaffFigures.Per100(1, new StaffFigure(3m, 2019, 2019)));
+        Assert.Equal(0.3m, StaffFigures.Per100Value(1, new StaffFigure(400m, 2019, 2019))); // 0.25 rounds half away from zero
+        Assert.Null(StaffFigures.Per100Value(5, new StaffFigure(0m, 2019, 2019)));
+        Assert.Equal("cirka 1\u00A0235 (2019–2022)", StaffFigures.Staff(new StaffFigure(1234.5m, 2019, 2022)));
+        Assert.Equal("uppgift saknas", StaffFigures.Staff(null));
+    }
+
+    [Fact]
+    public async Task ForYears_EqualsForYearPerYear()
+    {
+        var both = await app.WithDbAsync(db => StaffFigures.ForYearsAsync(db, [2020, 2023]));
+        Assert.Equal(await app.WithDbAsync(db => StaffFigures.ForYearAsync(db, 2020)), both[2020]);
+        Assert.Equal(await app.WithDbAsync(db => StaffFigures.ForYearAsync(db, 2023)), both[2023]);
     }
 
     [Fact]
