@@ -58,33 +58,77 @@ public static class Aggregates
         HAVING count(*) > 0
         """;
 
+    /// <summary>A year's groups as computed, with the sums each was computed from (for a distribution asked later).</summary>
+    private sealed record Computed(string Fingerprint, DateTimeOffset Made, List<GroupRow> Rows, Dictionary<string, CountRow> Counts);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Year, int Mean, int Distribution), Computed> Cache = new();
+
+    /// <summary>How long a year's computed groups are reused while the responses stay the same (their labels: names of places may change).</summary>
+    private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// What the year's aggregate is computed from, in one cheap read of the running totals: every response added,
+    /// changed or removed rewrites a row of sa_totals (the trigger), which gives the row a new transaction id (xmin),
+    /// and a round moved into or out of the year changes the rows read. Works across instances: it is the database's state.
+    /// </summary>
+    private const string FingerprintSql = """
+        SELECT count(*)::text || ':' || coalesce(sum(x.n), 0)::text || ':' || coalesce(sum(x.xmin::text::bigint), 0)::text || ':' || coalesce(sum(x.round_id), 0)::text AS "Value"
+        FROM sa_totals x JOIN sa_rounds ro ON ro.id = x.round_id
+        WHERE ro.opens_on >= {0} AND ro.opens_on < {1}
+        """;
+
     /// <param name="distributionFor">The key of the one group whose distributions are wanted (they need the score rows).</param>
+    /// <remarks>
+    /// The groups of a year are the same for every viewer (suppression is national), so they are computed once and
+    /// reused until the responses change (<see cref="FingerprintSql"/>) or for at most <see cref="Reuse"/>; only the
+    /// one group's distribution is read per request.
+    /// </remarks>
     public static async Task<List<GroupRow>> ForYearAsync(AppDbContext db, int year, SelfAssessmentOptions options,
         string? distributionFor = null, CancellationToken ct = default)
     {
         var from = new DateOnly(year, 1, 1);
         var to = from.AddYears(1);
-        var counts = await db.Database.SqlQueryRaw<CountRow>(Sql, from, to).ToListAsync(ct);
+        var fingerprint = await db.Database.SqlQueryRaw<string>(FingerprintSql, from, to).SingleAsync(ct);
+        var key = (year, options.MinGroupForMean, options.MinGroupForDistribution);
+        var now = DateTimeOffset.UtcNow;
+        if (!Cache.TryGetValue(key, out var computed) || computed.Fingerprint != fingerprint || now - computed.Made > Reuse)
+        {
+            computed = await ComputeAsync(db, from, to, options, fingerprint, ct);
+            if (Cache.Count >= 8) Cache.Clear(); // a handful of years and settings at most
+            Cache[key] = computed;
+        }
+        // A copy: callers filter and sort the list they get, the cached one stays as it is.
+        if (distributionFor is null || !computed.Counts.TryGetValue(distributionFor, out var group)) return [.. computed.Rows];
+        var rows = new List<GroupRow>(computed.Rows);
+        var i = rows.FindIndex(r => r.Key == distributionFor);
+        if (!rows[i].DistributionShown) return rows;
+        rows[i] = rows[i] with { Figures = Figures(group, await ScoresAsync(db, from, to, group, ct)) };
+        return rows;
+    }
 
-        var n = counts.ToDictionary(c => Key(c.C, c.M, c.L, c.T, c.Y), c => c.N);
-        if (n.GetValueOrDefault("N") == 0) return [];
+    private static async Task<Computed> ComputeAsync(AppDbContext db, DateOnly from, DateOnly to, SelfAssessmentOptions options,
+        string fingerprint, CancellationToken ct)
+    {
+        var counts = await db.Database.SqlQueryRaw<CountRow>(Sql, from, to).ToListAsync(ct);
+        var byKey = counts.ToDictionary(c => Key(c.C, c.M, c.L, c.T, c.Y));
+        var n = byKey.ToDictionary(c => c.Key, c => c.Value.N);
+        if (n.GetValueOrDefault("N") == 0) return new(fingerprint, DateTimeOffset.UtcNow, [], []);
         var sums = Sums(n.Keys);
         var meanHidden = Suppression.Hidden(n, sums, options.MinGroupForMean);
         var distributionHidden = Suppression.Hidden(n, sums, options.MinGroupForDistribution, meanHidden);
 
         var names = await NamesAsync(db, counts, ct);
         var rows = new List<GroupRow>();
-        foreach (var c in counts)
+        foreach (var (key, c) in byKey)
         {
-            var key = Key(c.C, c.M, c.L, c.T, c.Y);
             var meanShown = !meanHidden.Contains(key);
             var distShown = meanShown && !distributionHidden.Contains(key);
-            var distribution = distShown && key == distributionFor ? await ScoresAsync(db, from, to, c, ct) : null;
-            var figures = meanShown ? Figures(c, distribution) : HiddenFigures;
+            var figures = meanShown ? Figures(c, null) : HiddenFigures;
             var (level, label, parent) = Describe(c, names);
             rows.Add(new GroupRow(key, level, label, parent, c.C, c.M, c.L, c.T ?? c.Y, meanShown ? c.N : null, meanShown, distShown, figures));
         }
-        return [.. rows.OrderBy(r => Order(r.Level)).ThenBy(r => r.CountyCode).ThenBy(r => r.Label, SwedishText.Order)];
+        return new(fingerprint, DateTimeOffset.UtcNow,
+            [.. rows.OrderBy(r => Order(r.Level)).ThenBy(r => r.CountyCode).ThenBy(r => r.Label, SwedishText.Order)], byKey);
     }
 
     /// <summary>Answers per competence and scale point for one group: the score rows of its responses only.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samverka.Tests.Support;
 using static Samverka.Tests.Security.ScopeSupport;
 using Samverka.Web.Features.SelfAssessment;
@@ -28,6 +29,38 @@ public class AggregateTests(SamverkaFactory app)
         await AssessmentSamples.AddResponsesAsync(app, round.Id, "1981", null, n, score: 3);
         var result = await AggregatesAsync(Nora, year, "M:1981");
         return result.Groups.Single(g => g.Key == "M:1981");
+    }
+
+    /// <summary>
+    /// A year's groups are computed once and reused (the same objects come back) until a response is added or
+    /// removed; then the next request computes them again and shows the new counts.
+    /// </summary>
+    [Fact]
+    public async Task Aggregate_IsReusedUntilAResponseIsAddedOrRemoved()
+    {
+        var year = AssessmentSamples.NewYear();
+        var round = await AssessmentSamples.CreateYearRoundAsync(app, "19", year);
+        await AssessmentSamples.AddResponsesAsync(app, round.Id, "1981", null, 6, score: 3);
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SelfAssessmentOptions>>().Value;
+        Task<List<GroupRow>> RowsAsync() => app.WithDbAsync(db => Aggregates.ForYearAsync(db, year, options));
+
+        var first = (await RowsAsync()).Single(r => r.Key == "M:1981");
+        Assert.Equal(6, first.Respondents);
+        Assert.Same(first, (await RowsAsync()).Single(r => r.Key == "M:1981"));
+
+        await AssessmentSamples.AddResponsesAsync(app, round.Id, "1981", null, 1, score: 3);
+        var added = (await RowsAsync()).Single(r => r.Key == "M:1981");
+        Assert.Equal(7, added.Respondents);
+        Assert.Equal(7, (await AggregatesAsync(Nora, year, "M:1981")).Groups.Single(g => g.Key == "M:1981").Respondents);
+
+        await app.WithDbAsync(async db =>
+        {
+            var one = await db.AssessmentResponses.Include(r => r.Scores).FirstAsync(r => r.RoundId == round.Id);
+            db.AssessmentScores.RemoveRange(one.Scores);
+            db.AssessmentResponses.Remove(one);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(6, (await RowsAsync()).Single(r => r.Key == "M:1981").Respondents);
     }
 
     [Theory]
