@@ -81,8 +81,28 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             Locale = "sv-SE",
         };
-        if (role is not null) options.StorageState = await _signedInState.GetOrAdd(role, SignInAsync);
+        if (role is not null) options.StorageState = await SignedInStateAsync(role);
         return await Browser.NewContextAsync(options);
+    }
+
+    /// <summary>
+    /// The role's cookies, signing in once; a sign-in that failed (a timeout on a busy machine) is not kept, so one
+    /// slow moment does not fail every later page of the role: the next context signs in again, up to three times.
+    /// </summary>
+    private async Task<string> SignedInStateAsync(string role)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var task = _signedInState.GetOrAdd(role, SignInAsync);
+            try
+            {
+                return await task;
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                _signedInState.TryRemove(new KeyValuePair<string, Task<string>>(role, task));
+            }
+        }
     }
 
     /// <summary>Signs in through the real form at /konto/logga-in once per role; later contexts reuse the cookies.</summary>
