@@ -89,6 +89,11 @@ public static class ActivityRules
             && db.ActivityRegistrations.Count(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Confirmed) < a.Capacity);
         if (f.WaitingList) q = q.Where(a => a.Status == ActivityStatus.Published
             && db.ActivityRegistrations.Any(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Waiting));
+        // A session held (before today) with a confirmed participant not marked attended or absent: the organiser's to do,
+        // and until the last session is marked no one is invited to the evaluation or the certificate (Participants).
+        if (f.AttendanceMissing) q = q.Where(a => a.Status == ActivityStatus.Published
+            && db.ActivityRegistrations.Any(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Confirmed
+                && a.Sessions.Any(x => x.Date < today && !r.Attendance.Any(m => m.SessionId == x.Id))));
         if (f.Registered)
         {
             // Oneself, and for a library manager the staff of their municipalities.
@@ -103,4 +108,4 @@ public static class ActivityRules
 
 /// <summary>The calendar's filters that the start page links to.</summary>
 public sealed record CalendarFilter(string? County = null, bool SeatsLeft = false, bool WaitingList = false, bool Registered = false,
-    int? WithinDays = null, bool Past = false);
+    int? WithinDays = null, bool Past = false, bool AttendanceMissing = false);

@@ -62,7 +62,7 @@ public static class Digest
         {
             body.Append(CultureInfo.InvariantCulture, $"\n{g.Heading}\n");
             foreach (var i in g.Items)
-                body.Append(CultureInfo.InvariantCulture, $"- {i.Count.ToString("N0", sv)} {i.Text}\n  {baseUrl}{i.Href}\n");
+                body.Append(CultureInfo.InvariantCulture, $"- {i.Count.ToString("N0", sv)} {i.Text}{(i.Detail is null ? "" : " – " + i.Detail)}\n  {baseUrl}{i.Href}\n");
         }
         body.Append(CultureInfo.InvariantCulture, $"\nMitt arbete: {baseUrl}/\n\n");
         body.Append("Du får veckobrevet varje måndag för att du har valt det under Mina uppgifter, och bara när något har ändrats sedan förra veckan. ");

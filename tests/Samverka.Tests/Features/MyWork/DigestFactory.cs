@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Samverka.Tests.Support;
 using Samverka.Web.Data;
-using Samverka.Web.Features.Accounts;
 using Samverka.Web.Features.MyWork;
 using Samverka.Web.Infrastructure;
 
@@ -56,36 +54,13 @@ public sealed class DigestFactory : SamverkaFactory, IAsyncLifetime
         return await queue.QueueDueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), now, default);
     }
 
-    /// <summary>
-    /// A new account (password <see cref="SamverkaFactory.Password"/>) with the given role claims ("regional:12"), so that
-    /// each test's digests depend on nothing another test did; optionally already subscribed.
-    /// </summary>
+    /// <summary>A new account of its own (<see cref="TestAccounts"/>), optionally already subscribed to the digest.</summary>
     public async Task<(string Id, string Email)> AccountAsync(bool subscribed, params string[] roles)
     {
-        var email = $"{Security.ScopeSupport.Tag().ToLowerInvariant()}@exempel.se";
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Testsson", LockoutEnabled = true };
-        var created = await users.CreateAsync(user, Password);
-        if (!created.Succeeded) throw new InvalidOperationException(string.Join(", ", created.Errors.Select(e => e.Description)));
-        foreach (var role in roles) await AddRoleAsync(user.Id, role);
-        if (subscribed) await WithDbAsync(db => Digest.SetAsync(db, user.Id, true, DateTimeOffset.UtcNow).ContinueWith(_ => 0));
-        return (user.Id, email);
+        var (id, email) = await this.CreateAccountAsync(roles);
+        if (subscribed) await WithDbAsync(db => Digest.SetAsync(db, id, true, DateTimeOffset.UtcNow).ContinueWith(_ => 0));
+        return (id, email);
     }
-
-    /// <summary>"regional:12", "manager:1280".</summary>
-    public Task AddRoleAsync(string userId, string role) => WithDbAsync(async db =>
-    {
-        var (name, value) = (role.Split(':')[0], role.Split(':')[1]);
-        db.RoleAssignments.Add(new RoleAssignment
-        {
-            UserId = userId, Role = name,
-            CountyCode = name == Roles.RegionalCoordinator ? value : null,
-            MunicipalityCode = name == Roles.LibraryManager ? value : null,
-            LibraryId = name == Roles.LibraryStaff ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null,
-        });
-        return await db.SaveChangesAsync();
-    });
 
     public override async ValueTask DisposeAsync()
     {

@@ -30,14 +30,6 @@ public partial class DigestTests(DigestFactory app) : IClassFixture<DigestFactor
 
     private Task<bool> SubscribedAsync(string userId) => app.WithDbAsync(db => Digest.IsSubscribedAsync(db, userId));
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = app.Anonymous();
-        var response = await client.PostFormAsync("/konto/logga-in", new() { ["Email"] = email, ["Password"] = SamverkaFactory.Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     [GeneratedRegex(@"https://samverka\.exempel\.se(/konto/veckobrev/avsluta/[A-Za-z0-9_-]+)")]
     private static partial Regex UnsubscribeLink();
 
@@ -46,7 +38,7 @@ public partial class DigestTests(DigestFactory app) : IClassFixture<DigestFactor
     {
         app.Clock.Now = DateTimeOffset.UtcNow;
         var (id, email) = await app.AccountAsync(subscribed: false, Skane);
-        var client = await SignInAsync(email);
+        var client = await app.SignInAsync(email);
         var page = await client.GetDocumentAsync("/konto/mina-uppgifter");
         var box = page.QuerySelector("input[type=checkbox][name=WeeklyDigest]");
         Assert.NotNull(box);
@@ -82,14 +74,14 @@ public partial class DigestTests(DigestFactory app) : IClassFixture<DigestFactor
         var week = ISOWeek.GetWeekOfYear(SwedishTimeZone.Local(monday));
         Assert.Equal($"Samverka: Mitt arbete vecka {week}", mail.Subject);
 
-        var start = await (await SignInAsync(email)).GetDocumentAsync("/");
+        var start = await (await app.SignInAsync(email)).GetDocumentAsync("/");
         var items = start.QuerySelectorAll("li[data-item]").ToList();
         Assert.NotEmpty(items);
         Assert.Contains(start.QuerySelector("section h2")!.TextContent, mail.BodyText);
         foreach (var item in items)
         {
             var a = item.QuerySelector("a")!;
-            var line = $"- {a.TextContent.Trim()}\n  {DigestFactory.PublicUrl}{a.GetAttribute("href")}\n";
+            var line = $"- {a.TextContent.Trim()}{item.QuerySelector(".detail")?.TextContent}\n  {DigestFactory.PublicUrl}{a.GetAttribute("href")}\n";
             Assert.Contains(line, mail.BodyText);
         }
         // No more items than the start page shows.
@@ -160,7 +152,7 @@ public partial class DigestTests(DigestFactory app) : IClassFixture<DigestFactor
         Assert.Empty(await DigestsOf(offId));
         // They have something to do: the start page would show it.
         app.Clock.Now = Monday2035(30);
-        Assert.NotEmpty((await (await SignInAsync(email)).GetDocumentAsync("/")).QuerySelectorAll("li[data-item]"));
+        Assert.NotEmpty((await (await app.SignInAsync(email)).GetDocumentAsync("/")).QuerySelectorAll("li[data-item]"));
     }
 
     [Fact]
