@@ -84,7 +84,7 @@ public class StartPageTests(SamverkaFactory app)
         Assert.Equal($"/behov?lan={county}&visa=utan-svar#needs", items["needs-unanswered"].Href);
         Assert.Equal(1, items["priority-rounds-open"].Count);
         Assert.Equal(1, items["assessment-open"].Count);
-        Assert.Matches(@"Mätning \w+: färre än 5 svar hittills, 9 dagar kvar", items["assessment-open"].Detail);
+        Assert.Matches(@"Mätning \w+: 0 svar hittills, 9 dagar kvar", items["assessment-open"].Detail);
     }
 
     [Fact]
