@@ -106,6 +106,10 @@ public static class WorkItems
         [
             await CalendarAsync(db, self, today, new CalendarFilter(Registered: true),
                 "kommande aktiviteter som du är anmäld till eller står på reservlistan för (där kan du avboka)", "my-registrations", ct),
+            await CalendarAsync(db, self, today, new CalendarFilter(Past: true, ToEvaluate: true),
+                "aktiviteter du har deltagit i väntar på din utvärdering (den sparas utan ditt namn)", "evaluations-to-answer", ct),
+            await CalendarAsync(db, self, today, new CalendarFilter(Past: true, Attended: true),
+                "aktiviteter du har deltagit i har ett intyg som du kan ladda ned på aktivitetens sida", "certificates", ct),
         ];
     }
 
@@ -140,7 +144,8 @@ public static class WorkItems
         {
             ["lan"] = f.County, ["ledigt"] = f.SeatsLeft ? "true" : null, ["reservlista"] = f.WaitingList ? "true" : null,
             ["anmald"] = f.Registered ? "true" : null, ["dagar"] = f.WithinDays?.ToString(CultureInfo.InvariantCulture),
-            ["narvaro"] = f.AttendanceMissing ? "true" : null, ["tidigare"] = f.Past && !f.AttendanceMissing ? "true" : null,
+            ["narvaro"] = f.AttendanceMissing ? "true" : null, ["utvardera"] = f.ToEvaluate ? "true" : null, ["intyg"] = f.Attended ? "true" : null,
+            ["tidigare"] = f.Past && !(f.AttendanceMissing || f.ToEvaluate || f.Attended) ? "true" : null,
         };
         return new(key, count, text, QueryHelpers.AddQueryString("/aktiviteter", query.Where(kv => kv.Value is not null)));
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Samverka.Web.Features.Activities;
 using Samverka.Web.Features.Needs;
+using Samverka.Tests.Features.Activities;
 using Samverka.Web.Features.SelfAssessment;
 using Samverka.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +87,41 @@ public class StartPageTests(SamverkaFactory app)
         Assert.Equal(1, items["priority-rounds-open"].Count);
         Assert.Equal(1, items["assessment-open"].Count);
         Assert.Matches(@"Mätning \w+: 0 svar hittills, 9 dagar kvar", items["assessment-open"].Detail);
+    }
+
+    /// <summary>
+    /// Staff who attended two ended activities, one evaluated: one evaluation to answer, two certificates. Each item's count is
+    /// its calendar list's; a colleague's attendance does not count.
+    /// </summary>
+    [Fact]
+    public async Task Staff_EvaluationsToAnswer_AndCertificates_CountTheirLists()
+    {
+        var people = await ActivitySamples.PeopleAsync(app, 2);
+        var ended = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+        var activities = new List<int>();
+        for (var i = 0; i < 2; i++)
+            activities.Add(await ActivitySamples.CreateAsync(app, county: "03", sessions: [(ended, new TimeOnly(9, 0), new TimeOnly(12, 0))]));
+        var (email, libraryId) = await app.WithDbAsync(async db =>
+        {
+            foreach (var (activity, evaluated) in activities.Zip([false, true]))
+            {
+                var session = await db.ActivitySessions.Where(x => x.ActivityId == activity).Select(x => x.Id).SingleAsync();
+                foreach (var person in people)
+                    db.ActivityRegistrations.Add(new ActivityRegistration { ActivityId = activity, PersonId = person, Status = RegistrationStatus.Confirmed,
+                        CreatedAt = DateTimeOffset.UtcNow, CancelTokenHash = Guid.NewGuid().ToString("N"), Evaluated = evaluated && person == people[0],
+                        Attendance = [new SessionAttendance { SessionId = session, Attended = true, MarkedAt = DateTimeOffset.UtcNow }] });
+            }
+            await db.SaveChangesAsync();
+            var p = await db.People.SingleAsync(x => x.Id == people[0]);
+            return (p.Email, p.LibraryId);
+        });
+        var (_, account) = await app.CreateAccountAsync([$"{Roles.LibraryStaff}:{libraryId}"], email);
+        var client = await app.SignInAsync(account);
+
+        var items = await AssertEachItemCountsItsListAsync(client, await client.GetDocumentAsync("/"), account);
+        Assert.Equal(1, items["evaluations-to-answer"].Count);
+        Assert.Equal("/aktiviteter?utvardera=true", items["evaluations-to-answer"].Href);
+        Assert.Equal(2, items["certificates"].Count);
     }
 
     [Fact]

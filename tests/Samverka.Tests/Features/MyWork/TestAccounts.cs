@@ -11,9 +11,13 @@ namespace Samverka.Tests.Features.MyWork;
 public static class TestAccounts
 {
     /// <summary>A new account (password <see cref="SamverkaFactory.Password"/>) with role claims such as "regional:12" or "manager:1280".</summary>
-    public static async Task<(string Id, string Email)> CreateAccountAsync(this SamverkaFactory app, params string[] roles)
+    public static Task<(string Id, string Email)> CreateAccountAsync(this SamverkaFactory app, params string[] roles) =>
+        app.CreateAccountAsync(roles, null);
+
+    /// <param name="email">The account's address (a directory person's, to be that person); a new one when null.</param>
+    public static async Task<(string Id, string Email)> CreateAccountAsync(this SamverkaFactory app, string[] roles, string? email)
     {
-        var email = $"{Security.ScopeSupport.Tag().ToLowerInvariant()}@exempel.se";
+        email ??= $"{Security.ScopeSupport.Tag().ToLowerInvariant()}@exempel.se";
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Testsson", LockoutEnabled = true };
