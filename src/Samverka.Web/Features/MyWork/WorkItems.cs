@@ -69,7 +69,21 @@ public static class WorkItems
             new("priority-rounds-open", await (await NeedRules.RoundsListedAsync(db, s, county, openOnly: true, ct)).CountAsync(ct),
                 "prioriteringsomgångar pågår", $"/behov?lan={county}&omgangar={Needs.IndexModel.OpenRounds}#rounds"),
         };
+        items.AddRange(await LibraryPlansAsync(db, county, today, ct));
         return items;
+    }
+
+    /// <summary>The region's municipalities whose library plan stops being in force, or current by KB's rule, at the turn of the year (the overview's lists).</summary>
+    private static async Task<WorkItem[]> LibraryPlansAsync(AppDbContext db, string county, DateOnly today, CancellationToken ct)
+    {
+        var summary = LibraryPlans.PlanOverview.For(await LibraryPlans.PlanOverview.LoadAsync(db, county, ct), today.Year, county);
+        return
+        [
+            new("plans-lacking-in-force", summary.LackingInForce.Count(),
+                $"kommuner har en biblioteksplan som slutar gälla före {today.Year + 1} utan att en ny är registrerad", $"/biblioteksplaner?lan={county}#lacking-in-force"),
+            new("plans-losing-current", summary.LosingCurrent.Count(),
+                $"kommuner har inte längre en tidsmässigt aktuell biblioteksplan enligt KB {today.Year + 1}", $"/biblioteksplaner?lan={county}#losing-current"),
+        ];
     }
 
     /// <summary>Open self-assessment rounds of the region, with each one's responses so far (suppressed below the threshold) and days left.</summary>

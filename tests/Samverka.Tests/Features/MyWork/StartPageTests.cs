@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Features.Activities;
+using Samverka.Web.Features.LibraryPlans;
 using Samverka.Web.Features.Needs;
 using Samverka.Tests.Features.Activities;
 using Samverka.Web.Features.SelfAssessment;
@@ -76,6 +77,12 @@ public class StartPageTests(SamverkaFactory app)
                 OpensOn = today.AddDays(-3), ClosesOn = today.AddDays(9), RegionalToken = AssessmentRules.NewToken(), CreatedAt = DateTimeOffset.UtcNow });
             db.AssessmentRounds.Add(new AssessmentRound { Name = $"Över {tag}", CountyCode = county, InstrumentId = instrument,
                 OpensOn = today.AddDays(-30), ClosesOn = today.AddDays(-1), RegionalToken = AssessmentRules.NewToken(), CreatedAt = DateTimeOffset.UtcNow });
+            // Uppsala's first two municipalities: a plan that stops being in force this year, one that stops being current.
+            var places = await db.Municipalities.Where(m => m.CountyCode == county).OrderBy(m => m.Code).Select(m => m.Code).Take(2).ToListAsync();
+            db.LibraryPlans.Add(new LibraryPlan { MunicipalityCode = places[0], Title = $"Biblioteksplan {tag}", ValidFrom = new(today.Year - 3, 1, 1),
+                ValidTo = new(today.Year, 12, 31), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+            db.LibraryPlans.Add(new LibraryPlan { MunicipalityCode = places[1], Title = $"Biblioteksplan {tag}", ValidFrom = new(today.Year - 6, 1, 1),
+                ValidTo = new(today.Year - 2, 12, 31), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
             return await db.SaveChangesAsync();
         });
         var (_, email) = await app.CreateAccountAsync($"{Roles.RegionalCoordinator}:{county}");
@@ -87,6 +94,8 @@ public class StartPageTests(SamverkaFactory app)
         Assert.Equal(1, items["priority-rounds-open"].Count);
         Assert.Equal(1, items["assessment-open"].Count);
         Assert.Matches(@"Mätning \w+: 0 svar hittills, 9 dagar kvar", items["assessment-open"].Detail);
+        Assert.Equal(1, items["plans-lacking-in-force"].Count);
+        Assert.Equal(1, items["plans-losing-current"].Count);
     }
 
     /// <summary>
