@@ -16,8 +16,8 @@ public sealed class SettableClock : TimeProvider
 }
 
 /// <summary>
-/// Two app instances on one database, as behind a load balancer, with one clock and a public address for the e-mailed
-/// links. The second instance migrates a database of its own that is never used and serves the first one's.
+/// Two app instances on one database, as behind a load balancer (<see cref="SecondInstance"/>), with one clock and a public
+/// address for the e-mailed links.
 /// </summary>
 public sealed class DigestFactory : SamverkaFactory, IAsyncLifetime
 {
@@ -30,7 +30,7 @@ public sealed class DigestFactory : SamverkaFactory, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        _second = new SecondInstance(this);
+        _second = new SecondInstance(this, "digestsecond", b => Configure(b, Clock));
         await _second.InitializeAsync();
     }
 
@@ -66,17 +66,5 @@ public sealed class DigestFactory : SamverkaFactory, IAsyncLifetime
     {
         if (_second is not null) await ((IAsyncLifetime)_second).DisposeAsync();
         await base.DisposeAsync();
-    }
-
-    private sealed class SecondInstance(DigestFactory first) : SamverkaFactory
-    {
-        protected override string Purpose => "digestsecond";
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:Default", first.Database.ConnectionString);
-            Configure(builder, first.Clock);
-        }
     }
 }
