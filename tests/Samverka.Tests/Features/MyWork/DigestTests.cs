@@ -98,6 +98,28 @@ public partial class DigestTests(DigestFactory app) : IClassFixture<DigestFactor
     }
 
     [Fact]
+    public async Task NationalCoordinator_GetsTheNationalTotals_EachLinkingToTheTableSortedByIt()
+    {
+        app.Clock.Now = Monday2035(50);
+        var (_, email) = await app.AccountAsync(subscribed: true, $"{Roles.NationalCoordinator}:*");
+        await DigestFactory.RunDigestAsync(app, app.Clock.Now);
+        var body = Assert.Single(await MailTo(email)).BodyText;
+        Assert.Contains("\nNationell samordnare, hela landet\n", body);
+
+        var start = await (await app.SignInAsync(email)).GetDocumentAsync("/");
+        var totals = start.QuerySelectorAll("td[data-total]").Where(td => td.TextContent != "0").ToList();
+        Assert.NotEmpty(totals);
+        var lines = body.Split('\n');
+        foreach (var td in totals)
+        {
+            // "- 2 överenskommelser är utkast …" followed by the link to the national table sorted by that column.
+            var link = Array.IndexOf(lines, $"  {DigestFactory.PublicUrl}/?sortera={td.GetAttribute("data-total")}&ordning=fallande#regioner");
+            Assert.True(link > 0, $"{td.GetAttribute("data-total")} not in the digest");
+            Assert.StartsWith($"- {td.TextContent} ", lines[link - 1]);
+        }
+    }
+
+    [Fact]
     public async Task TwoInstances_RunningTheJobAtOnce_SendEachAccountsDigestOncePerWeek()
     {
         var now = Monday2035(10).AddMinutes(5);
