@@ -8,6 +8,7 @@ using Samverka.Web.Features.Directory;
 using Samverka.Web.Features.Directory.Kb;
 using Samverka.Web.Features.Engagement;
 using Samverka.Web.Features.LibraryPlans;
+using Samverka.Web.Features.MyWork;
 using Samverka.Web.Features.Needs;
 using Samverka.Web.Features.Programmes;
 using Samverka.Web.Features.Programmes.ReferenceGroups;
@@ -30,6 +31,7 @@ builder.Services.AddAgreements();
 builder.Services.AddLibraryPlans();
 builder.Services.AddEngagement();
 builder.Services.AddSelfAssessment(config);
+builder.Services.AddMyWork();            // the weekly digest of Mitt arbete
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync(args)) return; // migrate, load reference and demo data

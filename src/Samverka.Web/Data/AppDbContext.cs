@@ -109,6 +109,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<PriorityRoundNeed> PriorityRoundNeeds => Set<PriorityRoundNeed>();
     public DbSet<PriorityBallot> PriorityBallots => Set<PriorityBallot>();
     public DbSet<PriorityPoints> PriorityPoints => Set<PriorityPoints>();
+    public DbSet<Features.MyWork.DigestSubscription> DigestSubscriptions => Set<Features.MyWork.DigestSubscription>();
+    public DbSet<Features.MyWork.WeeklyDigest> WeeklyDigests => Set<Features.MyWork.WeeklyDigest>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -186,6 +188,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
         LibraryPlanModel.Configure(b);
         NeedModel.Configure(b);
         Features.Directory.Kb.KbModel.Configure(b);
+        Features.MyWork.DigestModel.Configure(b);
         b.ApplyConfiguration(new AuditEventConfiguration());
 
         ApplySnakeCase(b);

@@ -22,4 +22,6 @@ public class OutboxMessage
     public string? AttachmentName { get; set; }
     public string? AttachmentContentType { get; set; }
     public byte[]? AttachmentContent { get; set; }
+    /// <summary>An https address that unsubscribes the recipient with one POST (RFC 8058), e.g. the weekly digest's.</summary>
+    public string? ListUnsubscribe { get; set; }
 }

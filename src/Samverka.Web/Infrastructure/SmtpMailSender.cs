@@ -81,6 +81,12 @@ public class SmtpMailSender(IOptions<SmtpOptions> options) : IMailSender
         };
         mime.From.Add(sender);
         mime.To.Add(MailboxAddress.Parse(message.ToAddress));
+        if (message.ListUnsubscribe is { Length: > 0 } unsubscribe)
+        {
+            // RFC 8058: mail programs offer "unsubscribe" and POST "List-Unsubscribe=One-Click" to the address.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         var text = new TextPart(TextFormat.Plain);
         text.SetText(Encoding.UTF8, message.BodyText);
         if (message.AttachmentContent is not { } content || message.AttachmentName is not { } name)

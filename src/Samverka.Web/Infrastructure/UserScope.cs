@@ -59,4 +59,10 @@ public class CurrentUser(IHttpContextAccessor http)
 {
     private UserScope? _scope;
     public UserScope Scope => _scope ??= http.HttpContext is { } ctx ? UserScope.From(ctx.User) : UserScope.System;
+
+    /// <summary>
+    /// Background work done on a person's behalf (the weekly digest) sees what that person would see: the
+    /// scope's query filters apply to every context of this DI scope from now on.
+    /// </summary>
+    public void ActAs(UserScope scope) => _scope = scope;
 }

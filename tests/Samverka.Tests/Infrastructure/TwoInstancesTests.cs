@@ -28,7 +28,7 @@ public sealed class TwoInstancesFactory : SamverkaFactory, IAsyncLifetime
     {
         Smtp = await TestSmtpServer.StartAsync();
         await InitializeAsync();
-        _second = new SecondInstance(this);
+        _second = new SecondInstance(this, "secondinstance", b => UseSmtp(b, Smtp.Port));
         await _second.InitializeAsync();
     }
 
@@ -50,18 +50,6 @@ public sealed class TwoInstancesFactory : SamverkaFactory, IAsyncLifetime
         if (_second is not null) await ((IAsyncLifetime)_second).DisposeAsync(); // and its own (unused) database
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
-    }
-
-    private sealed class SecondInstance(TwoInstancesFactory first) : SamverkaFactory
-    {
-        protected override string Purpose => "secondinstance";
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:Default", first.Database.ConnectionString);
-            UseSmtp(builder, first.Smtp.Port);
-        }
     }
 }
 

@@ -157,6 +157,10 @@ public static class PageRegistry
         Post("/konto/tvastegsverifiering", "/konto/tvastegsverifiering?handler=Enable", AnonymousAccess.SignIn, Roles.LibraryStaff),
         // Privacy: what Samverka holds about the signed-in person (?handler=Download gives the JSON), for every role.
         Page("/konto/mina-uppgifter", "/konto/mina-uppgifter", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        Post("/konto/mina-uppgifter", "/konto/mina-uppgifter?handler=Digest", AnonymousAccess.SignIn, Roles.LibraryStaff),
+        // The weekly digest's unsubscribe link is anonymous (one-click POST without antiforgery); a made-up token: 404.
+        Page("/konto/veckobrev/avsluta/{token}", "/konto/veckobrev/avsluta/ingen-sadan-lank", AnonymousAccess.Status, status: 404),
+        Post("/konto/veckobrev/avsluta/{token}", "/konto/veckobrev/avsluta/ingen-sadan-lank", AnonymousAccess.Status, status: 404),
 
         // Error pages: the status in the URL (the status-code middleware re-executes them with POST too).
         Page("/fel/{code:int}", "/fel/404", AnonymousAccess.Status, status: 404),

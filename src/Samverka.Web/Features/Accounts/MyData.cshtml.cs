@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Web.Data;
+using Samverka.Web.Features.MyWork;
 using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.Accounts;
@@ -15,14 +16,15 @@ namespace Samverka.Web.Features.Accounts;
 /// <summary>
 /// The right of access (GDPR art. 15): a signed-in person sees what Samverka holds about them and
 /// downloads all of it as JSON. Secrets (password hash, security stamp, tokens) are never included.
+/// Here too the person chooses the weekly digest of "Mitt arbete" (<see cref="Digest"/>).
 /// </summary>
 [Authorize]
-public class MyDataModel(AppDbContext db) : PageModel
+public class MyDataModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public record RoleData(string Role, string RoleLabel, string? CountyCode, string? CountyName,
         string? MunicipalityCode, string? MunicipalityName, int? LibraryId, string? LibraryName);
     public record AccountData(string Id, string? Email, string? UserName, string DisplayName, bool IsActive, bool EmailConfirmed,
-        bool TwoFactorEnabled, DateTimeOffset? LockedUntil, List<RoleData> Roles);
+        bool TwoFactorEnabled, DateTimeOffset? LockedUntil, bool WeeklyDigest, List<RoleData> Roles);
     public record PersonData(int Id, string Name, string Email, string? RoleTitle, int LibraryId, string LibraryName,
         string MunicipalityCode, string MunicipalityName, bool IsActive, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
     public record Everything(DateTimeOffset ExportedAt, string About, AccountData Account, List<PersonData> People,
@@ -36,10 +38,24 @@ public class MyDataModel(AppDbContext db) : PageModel
 
     public Everything Data { get; private set; } = null!;
 
+    /// <summary>The digest checkbox as posted (unchecked posts nothing: false).</summary>
+    [BindProperty] public bool WeeklyDigest { get; set; }
+    [TempData] public string? Notice { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await LoadAsync() is { } missing) return missing;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDigestAsync()
+    {
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return Challenge();
+        await Digest.SetAsync(db, userId, WeeklyDigest, time.GetUtcNow(), HttpContext.RequestAborted);
+        Notice = WeeklyDigest
+            ? "Sparat. Du får veckobrevet på måndagar när något har ändrats."
+            : "Sparat. Du får inte veckobrevet.";
+        return Redirect("/konto/mina-uppgifter#veckobrev");
     }
 
     public async Task<IActionResult> OnGetDownloadAsync()
@@ -71,7 +87,8 @@ public class MyDataModel(AppDbContext db) : PageModel
             .ToListAsync();
 
         var account = new AccountData(user.Id, user.Email, user.UserName, user.DisplayName, user.IsActive, user.EmailConfirmed,
-            user.TwoFactorEnabled, user.LockoutEnd > DateTimeOffset.UtcNow ? user.LockoutEnd : null, roles);
+            user.TwoFactorEnabled, user.LockoutEnd > DateTimeOffset.UtcNow ? user.LockoutEnd : null,
+            await Digest.IsSubscribedAsync(db, user.Id, HttpContext.RequestAborted), roles);
         var events = await MyDataAudit.EventsAsync(db, user.Id, people.Select(p => p.Id).ToList(), HttpContext.RequestAborted);
         Data = new(DateTimeOffset.UtcNow,
             "Allt Samverka har sparat om dig: ditt konto med roller, dina uppgifter i personkatalogen och händelseloggen över " +

@@ -86,6 +86,21 @@ public static class ActivityRules
             && db.ActivityRegistrations.Count(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Confirmed) < a.Capacity);
         if (f.WaitingList) q = q.Where(a => a.Status == ActivityStatus.Published
             && db.ActivityRegistrations.Any(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Waiting));
+        // A session held (before today) with a confirmed participant not marked attended or absent: the organiser's to do,
+        // and until the last session is marked no one is invited to the evaluation or the certificate (Participants).
+        if (f.AttendanceMissing) q = q.Where(a => a.Status == ActivityStatus.Published
+            && db.ActivityRegistrations.Any(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Confirmed
+                && a.Sessions.Any(x => x.Date < today && !r.Attendance.Any(m => m.SessionId == x.Id))));
+        // Oneself as a participant: attended at least one session (the certificate's rule), and for the evaluation not yet
+        // answered and every session's day past (the evaluation opens when the activity has ended).
+        if (f.ToEvaluate || f.Attended)
+        {
+            var self = s.Email?.ToLowerInvariant() ?? "";
+            var unanswered = f.ToEvaluate;
+            q = q.Where(a => db.ActivityRegistrations.Any(r => r.ActivityId == a.Id && r.Status == RegistrationStatus.Confirmed
+                && r.Person!.Email.ToLower() == self && r.Attendance.Any(x => x.Attended) && (!unanswered || !r.Evaluated)));
+            if (unanswered) q = q.Where(a => !a.Sessions.Any(x => x.Date >= today));
+        }
         if (f.Registered)
         {
             // Oneself, and for a library manager the staff of their municipalities.
@@ -100,4 +115,4 @@ public static class ActivityRules
 
 /// <summary>The calendar's filters that the start page links to.</summary>
 public sealed record CalendarFilter(string? County = null, bool SeatsLeft = false, bool WaitingList = false, bool Registered = false,
-    int? WithinDays = null, bool Past = false);
+    int? WithinDays = null, bool Past = false, bool AttendanceMissing = false, bool ToEvaluate = false, bool Attended = false);

@@ -23,4 +23,9 @@ public static class RegionTable
             : (descending ? rows.OrderByDescending(r => r.County, SwedishText.Order) : rows.OrderBy(r => r.County, SwedishText.Order));
         return (columns, sorted.ToList());
     }
+
+    /// <summary>The national totals as items (the weekly digest's); each links to the table sorted by its column.</summary>
+    public static WorkGroup Totals(List<Column> columns, List<Row> rows) =>
+        new("Nationell samordnare, hela landet", columns.Select(c => new WorkItem(c.Key, rows.Sum(r => r.Items[c.Key].Count), c.Heading,
+            $"/?sortera={Uri.EscapeDataString(c.Key)}&ordning=fallande#regioner")).ToList());
 }

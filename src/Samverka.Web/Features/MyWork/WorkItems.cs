@@ -5,12 +5,18 @@ using Samverka.Web.Data;
 using Samverka.Web.Features.Activities;
 using Samverka.Web.Features.Administration.Accounts;
 using Samverka.Web.Features.Agreements;
+using Samverka.Web.Features.Needs;
+using Samverka.Web.Features.SelfAssessment;
 using Samverka.Web.Infrastructure;
 
 namespace Samverka.Web.Features.MyWork;
 
-/// <summary>One thing to do on the start page: a count, one line saying what it is and the list where it is handled.</summary>
-public sealed record WorkItem(string Key, int Count, string Text, string Href);
+/// <summary>
+/// One thing to do on the start page: a count, one line saying what it is and the list where it is handled; optionally a
+/// detail after the link (an open round's responses so far and days left). The detail is not part of what the national
+/// table shows or what the weekly digest compares.
+/// </summary>
+public sealed record WorkItem(string Key, int Count, string Text, string Href, string? Detail = null);
 
 /// <summary>The items of one of the person's roles, under a heading (e.g. "Regional samordnare, Region Skåne").</summary>
 public sealed record WorkGroup(string Heading, IReadOnlyList<WorkItem> Items);
@@ -53,8 +59,47 @@ public static class WorkItems
                 $"aktiviteter de kommande {ActivityDays} dagarna har lediga platser", "seats-left", ct),
             await CalendarAsync(db, s, today, new CalendarFilter(County: county, WaitingList: true, WithinDays: ActivityDays),
                 $"aktiviteter de kommande {ActivityDays} dagarna har reservlista", "waiting-list", ct),
+            await CalendarAsync(db, s, today, new CalendarFilter(County: county, Past: true, AttendanceMissing: true),
+                "aktiviteter har genomförda tillfällen där närvaron inte är markerad (intyg och utvärdering skickas när sista tillfället är markerat)",
+                "attendance-missing", ct),
+            await AssessmentRoundsAsync(db, s, county, today, ct),
+            new("needs-unanswered", await (await NeedRules.ListedAsync(db, s, county, unansweredOnly: true, ct)).CountAsync(ct),
+                "behov i regionen har inget svar ännu (ingen aktivitet, inget erbjudande, ingen överenskommelse eller åtgärd)",
+                $"/behov?lan={county}&visa={Needs.IndexModel.Unanswered}#needs"),
+            new("priority-rounds-open", await (await NeedRules.RoundsListedAsync(db, s, county, openOnly: true, ct)).CountAsync(ct),
+                "prioriteringsomgångar pågår", $"/behov?lan={county}&omgangar={Needs.IndexModel.OpenRounds}#rounds"),
         };
+        items.AddRange(await LibraryPlansAsync(db, county, today, ct));
         return items;
+    }
+
+    /// <summary>The region's municipalities whose library plan stops being in force, or current by KB's rule, at the turn of the year (the overview's lists).</summary>
+    private static async Task<WorkItem[]> LibraryPlansAsync(AppDbContext db, string county, DateOnly today, CancellationToken ct)
+    {
+        var summary = LibraryPlans.PlanOverview.For(await LibraryPlans.PlanOverview.LoadAsync(db, county, ct), today.Year, county);
+        return
+        [
+            new("plans-lacking-in-force", summary.LackingInForce.Count(),
+                $"kommuner har en biblioteksplan som slutar gälla före {today.Year + 1} utan att en ny är registrerad", $"/biblioteksplaner?lan={county}#lacking-in-force"),
+            new("plans-losing-current", summary.LosingCurrent.Count(),
+                $"kommuner har inte längre en tidsmässigt aktuell biblioteksplan enligt KB {today.Year + 1}", $"/biblioteksplaner?lan={county}#losing-current"),
+        ];
+    }
+
+    /// <summary>Open self-assessment rounds of the region, with each one's responses so far (suppressed below the threshold) and days left.</summary>
+    private static async Task<WorkItem> AssessmentRoundsAsync(AppDbContext db, UserScope s, string county, DateOnly today, CancellationToken ct)
+    {
+        var threshold = Suppression.Options(db).MinGroupForMean;
+        var open = await AssessmentRules.Listed(db, s, county, openOnly: true, today).OrderBy(r => r.ClosesOn).ThenBy(r => r.Name)
+            .Select(r => new { r.Name, r.ClosesOn, Responses = db.AssessmentResponses.Count(x => x.RoundId == r.Id) }).ToListAsync(ct);
+        var detail = string.Join("; ", open.Select(r =>
+        {
+            var responses = Suppression.ShownCount(r.Responses, threshold)?.ToString("N0", CultureInfo.GetCultureInfo("sv-SE")) ?? Suppression.FewerThan(threshold);
+            var days = r.ClosesOn.DayNumber - today.DayNumber;
+            return $"{r.Name}: {responses} svar hittills, {(days == 0 ? "sista dagen i dag" : days == 1 ? "1 dag kvar" : $"{days} dagar kvar")}";
+        }));
+        return new("assessment-open", open.Count, "självskattningsomgångar är öppna", $"/sjalvskattning?lan={county}&visa={SelfAssessment.IndexModel.OpenOnly}",
+            open.Count > 0 ? detail : null);
     }
 
     private static async Task<List<WorkItem>> ManagerAsync(AppDbContext db, UserScope s, DateOnly today, CancellationToken ct)
@@ -75,6 +120,10 @@ public static class WorkItems
         [
             await CalendarAsync(db, self, today, new CalendarFilter(Registered: true),
                 "kommande aktiviteter som du är anmäld till eller står på reservlistan för (där kan du avboka)", "my-registrations", ct),
+            await CalendarAsync(db, self, today, new CalendarFilter(Past: true, ToEvaluate: true),
+                "aktiviteter du har deltagit i väntar på din utvärdering (den sparas utan ditt namn)", "evaluations-to-answer", ct),
+            await CalendarAsync(db, self, today, new CalendarFilter(Past: true, Attended: true),
+                "aktiviteter du har deltagit i har ett intyg som du kan ladda ned på aktivitetens sida", "certificates", ct),
         ];
     }
 
@@ -109,6 +158,8 @@ public static class WorkItems
         {
             ["lan"] = f.County, ["ledigt"] = f.SeatsLeft ? "true" : null, ["reservlista"] = f.WaitingList ? "true" : null,
             ["anmald"] = f.Registered ? "true" : null, ["dagar"] = f.WithinDays?.ToString(CultureInfo.InvariantCulture),
+            ["narvaro"] = f.AttendanceMissing ? "true" : null, ["utvardera"] = f.ToEvaluate ? "true" : null, ["intyg"] = f.Attended ? "true" : null,
+            ["tidigare"] = f.Past && !(f.AttendanceMissing || f.ToEvaluate || f.Attended) ? "true" : null,
         };
         return new(key, count, text, QueryHelpers.AddQueryString("/aktiviteter", query.Where(kv => kv.Value is not null)));
     }

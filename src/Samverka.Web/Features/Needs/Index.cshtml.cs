@@ -8,7 +8,11 @@ using Samverka.Web.Features.Engagement;
 
 namespace Samverka.Web.Features.Needs;
 
-/// <summary>The needs the user may see (national and their regions'), most supported first, and the priority rounds.</summary>
+/// <summary>
+/// The needs the user may see (national and their regions'), most supported first, and the priority rounds. Filters the
+/// start page links to: ?lan= (one region's needs and rounds), ?visa=utan-svar (needs nothing answers yet) and
+/// ?omgangar=pagaende (rounds not closed).
+/// </summary>
 [Authorize]
 public class IndexModel(AppDbContext db, CurrentUser user) : PageModel
 {
@@ -18,6 +22,10 @@ public class IndexModel(AppDbContext db, CurrentUser user) : PageModel
     public List<Row> Needs { get; private set; } = [];
     public List<RoundRow> Rounds { get; private set; } = [];
     public bool MayCreateRound { get; private set; }
+    [BindProperty(SupportsGet = true)] public string? Lan { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Visa { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Omgangar { get; set; }
+    public const string Unanswered = "utan-svar", OpenRounds = "pagaende";
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -38,14 +46,12 @@ public class IndexModel(AppDbContext db, CurrentUser user) : PageModel
 
     private async Task LoadAsync()
     {
-        var visible = await NeedRules.VisibleNeedsAsync(db, user.Scope);
-        Needs = await visible.AsNoTracking().Where(n => n.MergedIntoId == null)
-            .OrderByDescending(n => n.Supporters.Count).ThenBy(n => n.Title)
-            .Select(n => new Row(n.Id, n.Title, n.Theme!.Name, n.Source, n.County!.Name, n.Supporters.Count, n.Activities.Count + n.Offerings.Count))
+        var needs = await NeedRules.ListedAsync(db, user.Scope, Lan, Visa == Unanswered);
+        Needs = await needs.OrderByDescending(n => n.Supporters.Count).ThenBy(n => n.Title)
+            .Select(n => new Row(n.Id, n.Title, n.Theme!.Name, n.Source, n.County!.Name, n.Supporters.Count,
+                n.Activities.Count + n.Offerings.Count + n.Agreements.Count + n.PlanActions.Count))
             .ToListAsync();
-        var regions = (await NeedRules.RegionsOfAsync(db, user.Scope)).ToArray();
-        var rounds = await db.PriorityRounds.AsNoTracking()
-            .Where(r => user.Scope.ReadsEverything || r.Regions.Any(x => regions.Contains(x.CountyCode)))
+        var rounds = await (await NeedRules.RoundsListedAsync(db, user.Scope, Lan, Omgangar == OpenRounds))
             .OrderByDescending(r => r.CreatedAt)
             .Select(r => new { r.Id, r.Title, r.Period, Regions = r.Regions.Select(x => x.County!.Name).ToList(), Closed = r.ClosedAt != null })
             .ToListAsync();

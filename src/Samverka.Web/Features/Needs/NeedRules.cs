@@ -41,6 +41,31 @@ public static class NeedRules
         return db.Needs.Where(n => n.CountyCode == null || regions.Contains(n.CountyCode));
     }
 
+    /// <summary>Needs nothing answers yet: none of <see cref="NeedAnswers"/>' four kinds is linked.</summary>
+    public static IQueryable<Need> Unanswered(IQueryable<Need> q) =>
+        q.Where(n => !n.Activities.Any() && !n.Offerings.Any() && !n.Agreements.Any() && !n.PlanActions.Any());
+
+    /// <summary>Priority rounds still taking ballots.</summary>
+    public static IQueryable<PriorityRound> Open(IQueryable<PriorityRound> q) => q.Where(r => r.ClosedAt == null);
+
+    /// <summary>The needs list as the page filters it and the start page counts it (?lan=, ?visa=utan-svar).</summary>
+    public static async Task<IQueryable<Need>> ListedAsync(AppDbContext db, UserScope s, string? county, bool unansweredOnly, CancellationToken ct = default)
+    {
+        var q = (await VisibleNeedsAsync(db, s, ct)).AsNoTracking().Where(n => n.MergedIntoId == null);
+        if (!string.IsNullOrEmpty(county)) q = q.Where(n => n.CountyCode == county);
+        return unansweredOnly ? Unanswered(q) : q;
+    }
+
+    /// <summary>The priority rounds list as the page filters it and the start page counts it (?lan=, ?omgangar=pagaende).</summary>
+    public static async Task<IQueryable<PriorityRound>> RoundsListedAsync(AppDbContext db, UserScope s, string? county, bool openOnly, CancellationToken ct = default)
+    {
+        var regions = (await RegionsOfAsync(db, s, ct)).ToArray();
+        var everything = s.ReadsEverything;
+        var q = db.PriorityRounds.AsNoTracking().Where(r => everything || r.Regions.Any(x => regions.Contains(x.CountyCode)));
+        if (!string.IsNullOrEmpty(county)) q = q.Where(r => r.Regions.Any(x => x.CountyCode == county));
+        return openOnly ? Open(q) : q;
+    }
+
     /// <summary>Coordinators manage their regions' needs; national needs are the national coordinator's.</summary>
     public static bool CanManageNeed(UserScope s, string? countyCode) =>
         s.IsSystem || s.IsAdmin || (countyCode is null ? s.IsNational : s.Counties.Contains(countyCode));

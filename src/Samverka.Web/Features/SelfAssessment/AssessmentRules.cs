@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 using Samverka.Web.Infrastructure;
 
@@ -21,4 +22,17 @@ public static class AssessmentRules
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static bool IsOpen(AssessmentRound r, DateOnly today) => !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn;
+
+    /// <summary>
+    /// The rounds list as /sjalvskattning filters it (?lan=, ?visa=oppna) and the start page counts it: coordinators read
+    /// their regions' rounds, administrators and the national coordinator all. Open as in <see cref="IsOpen"/>.
+    /// </summary>
+    public static IQueryable<AssessmentRound> Listed(Data.AppDbContext db, UserScope s, string? county, bool openOnly, DateOnly today)
+    {
+        var counties = s.Counties.ToArray();
+        var everything = s.ReadsEverything;
+        var q = db.AssessmentRounds.AsNoTracking().Where(r => everything || counties.Contains(r.CountyCode));
+        if (!string.IsNullOrEmpty(county)) q = q.Where(r => r.CountyCode == county);
+        return openOnly ? q.Where(r => !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn) : q;
+    }
 }

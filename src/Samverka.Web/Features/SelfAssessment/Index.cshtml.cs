@@ -14,16 +14,18 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time, Mi
     public List<Row> Rounds { get; private set; } = [];
     public bool CanOpen { get; private set; }
     public bool CanSeeResults { get; private set; }
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Lan { get; set; }
+    /// <summary>"oppna": only rounds open today.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Visa { get; set; }
+    public const string OpenOnly = "oppna";
 
     public async Task OnGetAsync()
     {
         var s = user.Scope;
         CanOpen = AssessmentRules.CanOpenAnyRound(s);
         CanSeeResults = Aggregates.MaySeeResults(s);
-        var counties = s.Counties.ToArray();
-        var everything = s.ReadsEverything;
         var today = SwedishTimeZone.Today(time);
-        var rounds = await db.AssessmentRounds.AsNoTracking().Where(r => everything || counties.Contains(r.CountyCode))
+        var rounds = await AssessmentRules.Listed(db, s, Lan, Visa == OpenOnly, today)
             .OrderByDescending(r => r.OpensOn).ThenBy(r => r.County!.Name)
             .Select(r => new { r.Id, r.Name, County = r.County!.Name, r.OpensOn, r.ClosesOn, r.ClosedEarly,
                 Responses = db.AssessmentResponses.Count(x => x.RoundId == r.Id) })
