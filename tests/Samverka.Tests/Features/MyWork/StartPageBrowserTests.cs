@@ -40,7 +40,8 @@ public class StartPageBrowserTests(BrowserFixture fx) : IClassFixture<BrowserFix
         var count = await CountOf(item);
         Assert.True(count > 0);
         var href = await item.Locator("a").GetAttributeAsync("href");
-        await page.RunAndWaitForNavigationAsync(() => item.Locator("a").ClickAsync());
+        await item.Locator("a").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith(href!, StringComparison.Ordinal));
         Assert.EndsWith(href!, page.Url);
         Assert.Equal(count.ToString(CultureInfo.InvariantCulture), await page.Locator("[data-count]").First.GetAttributeAsync("data-count"));
         await page.GoBackAsync();
