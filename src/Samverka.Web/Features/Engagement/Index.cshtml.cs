@@ -32,6 +32,9 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public string Svg { get; private set; } = "";
     /// <summary>Participants per 100 staff beside the engagement: the chosen programme's period, else the latest year with participants.</summary>
     public Activities.ParticipationRates.Period Participation { get; private set; } = null!;
+    /// <summary>Every confirmed participation, read once for the rates and the per-region list.</summary>
+    public IReadOnlyList<Activities.ActivityStatistics.Participation> Participants { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
 
     public int Covered => Rows.Count(r => r.Value is not null);
     public int Engaged => Rows.Count(r => r.Value > 0);
@@ -42,6 +45,7 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         ModelState.Clear(); // ?program=abc or an odd ?sortera= just mean no filter and the default order
         Programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct);
         var counties = await db.Counties.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+        CountyNames = counties;
         var places = await Calc.AllPlacesAsync(db, ct);
         if (Program is { } id)
         {
@@ -56,6 +60,7 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             Rows = [.. national.Select(r => new Row(r.Municipality, counties[r.Municipality.CountyCode], r.Programmes > 0 ? r.Value : null, r.Max))];
         }
         var participants = await Activities.ActivityStatistics.LoadAsync(db);
+        Participants = participants;
         var latest = Activities.ParticipationRates.LatestYear(participants, SwedishTimeZone.Today(time).Year);
         var (from, to) = Chosen is { } chosen ? (chosen.FromYear, chosen.ToYear) : (latest, latest);
         Participation = Activities.ParticipationRates.ForPeriod(participants, from, to,
