@@ -51,6 +51,15 @@ public class MyDataModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostDigestAsync()
     {
         if (User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return Challenge();
+        // Only the checkbox's own value (or none) is an answer: anything else changes nothing.
+        if (!ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(WeeklyDigest), "Välj om du vill ha veckobrevet genom att kryssa i rutan eller lämna den tom.");
+            if (await LoadAsync() is { } missing) return missing;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         await Digest.SetAsync(db, userId, WeeklyDigest, time.GetUtcNow(), HttpContext.RequestAborted);
         Notice = WeeklyDigest
             ? "Sparat. Du får veckobrevet på måndagar när något har ändrats."

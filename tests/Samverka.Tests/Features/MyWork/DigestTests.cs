@@ -54,6 +54,12 @@ public partial class DigestTests(DigestFactory app) : IClassFixture<DigestFactor
         using (var json = JsonDocument.Parse(await client.GetStringAsync("/konto/mina-uppgifter?handler=Download")))
             Assert.True(json.RootElement.GetProperty("account").GetProperty("weeklyDigest").GetBoolean());
 
+        // A value the checkbox never sends is refused in Swedish and changes nothing.
+        var bad = await client.PostFormAsync("/konto/mina-uppgifter?handler=Digest", new() { ["WeeklyDigest"] = "kanske" }, "/konto/mina-uppgifter");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Välj om du vill ha veckobrevet", (await bad.ToDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
+        Assert.True(await SubscribedAsync(id));
+
         // An unchecked box posts nothing: off.
         await client.PostFormAsync("/konto/mina-uppgifter?handler=Digest", new(), "/konto/mina-uppgifter");
         Assert.False(await SubscribedAsync(id));
