@@ -101,6 +101,10 @@ public static class ActivityRules
                 && r.Person!.Email.ToLower() == self && r.Attendance.Any(x => x.Attended) && (!unanswered || !r.Evaluated)));
             if (unanswered) q = q.Where(a => !a.Sessions.Any(x => x.Date >= today));
         }
+        // Published activities with a theme that a need recorded for the activity's own region names (merged needs count
+        // through the need they were merged into): what the region's needs ask for, offered in the region.
+        if (f.MatchesNeeds) q = q.Where(a => a.Status == ActivityStatus.Published
+            && a.Themes.Any(t => db.Needs.Any(n => n.MergedIntoId == null && n.CountyCode == a.CountyCode && n.ThemeId == t.ThemeId)));
         if (f.Registered)
         {
             // Oneself, and for a library manager the staff of their municipalities.
@@ -115,4 +119,5 @@ public static class ActivityRules
 
 /// <summary>The calendar's filters that the start page links to.</summary>
 public sealed record CalendarFilter(string? County = null, bool SeatsLeft = false, bool WaitingList = false, bool Registered = false,
-    int? WithinDays = null, bool Past = false, bool AttendanceMissing = false, bool ToEvaluate = false, bool Attended = false);
+    int? WithinDays = null, bool Past = false, bool AttendanceMissing = false, bool ToEvaluate = false, bool Attended = false,
+    bool MatchesNeeds = false);

@@ -22,6 +22,8 @@ public class MunicipalityModel(AppDbContext db, CurrentUser user, TimeProvider t
     public bool MayEdit { get; private set; }
     public List<PlanView> Plans { get; private set; } = [];
     public PlanOverview.Row Row { get; private set; } = null!;
+    /// <summary>Today's view, whatever year is shown: the plan in force now, whether a new one is needed, the next reminder.</summary>
+    public PlanAttentionRow Attention { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -33,6 +35,7 @@ public class MunicipalityModel(AppDbContext db, CurrentUser user, TimeProvider t
         var today = SwedishTimeZone.Today(time.GetUtcNow());
         Year = Ar is int y && y is >= PlanOverview.MinYear and <= PlanOverview.MaxYear ? y : today.Year;
         MayEdit = LibraryPlanAccess.CanEditPlan(user.Scope, Code, CountyCode);
+        Attention = (await PlanAttention.ForAsync(db, [Code], today)).Single();
         var register = await PlanOverview.LoadAsync(db, CountyCode);
         Row = PlanOverview.For(register, Year, CountyCode).Rows.Single(r => r.Municipality.Code == Code);
         Plans = [.. (await db.LibraryPlans.AsNoTracking().Where(p => p.MunicipalityCode == Code).OrderByDescending(p => p.ValidTo).ToListAsync())

@@ -25,6 +25,36 @@ public static class PlanReminders
         return null;
     }
 
+    /// <summary>A reminder still to come: the day it goes (today when it is due now) and its kind.</summary>
+    public sealed record Upcoming(DateOnly On, string Kind);
+
+    /// <summary>
+    /// The next reminder for a plan ending <paramref name="validTo"/> that has not gone out yet (<paramref name="sent"/>: the
+    /// kinds already sent for this end date), by the schedule <see cref="DueKind"/> sends on; null when none is left. A kind
+    /// whose time has passed while a later one is due is skipped, as <see cref="QueueDueAsync"/> skips it.
+    /// </summary>
+    public static Upcoming? Next(DateOnly validTo, DateOnly today, IReadOnlyCollection<string> sent)
+    {
+        var stops = validTo.AddDays(1);
+        var dueNow = DueKind(validTo, today);
+        foreach (var (on, kind) in new[] { (stops.AddYears(-1), PlanReminderKinds.YearBefore), (stops.AddMonths(-6), PlanReminderKinds.SixMonthsBefore),
+                     (stops, PlanReminderKinds.Expired) })
+        {
+            if (sent.Contains(kind)) continue;
+            if (on > today) return new(on, kind);
+            if (kind == dueNow) return new(today, kind);
+        }
+        return null;
+    }
+
+    /// <summary>"ett år innan planen slutar gälla", for the page and the start page.</summary>
+    public static string KindLabel(string kind) => kind switch
+    {
+        PlanReminderKinds.YearBefore => "ett år innan planen slutar gälla",
+        PlanReminderKinds.SixMonthsBefore => "sex månader innan planen slutar gälla",
+        _ => "när planen har slutat gälla",
+    };
+
     /// <returns>How many reminders were queued (each to one or more recipients).</returns>
     public static async Task<int> QueueDueAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct = default)
     {

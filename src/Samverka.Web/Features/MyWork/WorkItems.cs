@@ -29,6 +29,8 @@ public sealed record WorkGroup(string Heading, IReadOnlyList<WorkItem> Items);
 public static class WorkItems
 {
     public const int ActivityDays = 30;
+    /// <summary>How far ahead staff see activities matching their region's needs: long enough to register in time.</summary>
+    public const int MatchingDays = 90;
 
     public static async Task<List<WorkGroup>> ForAsync(AppDbContext db, UserScope s, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -98,34 +100,62 @@ public static class WorkItems
             var days = r.ClosesOn.DayNumber - today.DayNumber;
             return $"{r.Name}: {responses} svar hittills, {(days == 0 ? "sista dagen i dag" : days == 1 ? "1 dag kvar" : $"{days} dagar kvar")}";
         }));
-        return new("assessment-open", open.Count, "självskattningsomgångar är öppna", $"/sjalvskattning?lan={county}&visa={SelfAssessment.IndexModel.OpenOnly}",
+        return new("assessment-open", open.Count, "självskattningsomgångar är öppna", $"/sjalvskattning?lan={county}&visa={SelfAssessment.IndexModel.OpenOnly}#rounds",
             open.Count > 0 ? detail : null);
     }
 
     private static async Task<List<WorkItem>> ManagerAsync(AppDbContext db, UserScope s, DateOnly today, CancellationToken ct)
     {
-        var agreements = await (await AgreementRules.ReadableAsync(db, s with { Libraries = new HashSet<int>() }, ct)).CountAsync(ct);
-        return
-        [
-            await CalendarAsync(db, s with { Libraries = new HashSet<int>() }, today, new CalendarFilter(Registered: true, WithinDays: ActivityDays),
+        var asManager = s with { Libraries = new HashSet<int>() };
+        var agreements = await (await AgreementRules.ReadableAsync(db, asManager, ct)).AsNoTracking().Include(a => a.FollowUps).ToListAsync(ct);
+        var next = agreements.Select(a => (Agreement: a, FollowUp: AgreementRules.NextFollowUp(a))).Where(x => x.FollowUp is not null)
+            .OrderBy(x => x.FollowUp!.DueOn).FirstOrDefault();
+        var items = new List<WorkItem>
+        {
+            await CalendarAsync(db, asManager, today, new CalendarFilter(Registered: true, WithinDays: ActivityDays),
                 $"aktiviteter de kommande {ActivityDays} dagarna där du eller din personal är anmäld", "staff-registrations", ct),
-            new("agreements-party", agreements, "överenskommelser som er kommun eller era bibliotek är part i", "/overenskommelser"),
-        ];
+            new("agreements-party", agreements.Count, "överenskommelser som er kommun eller era bibliotek är part i", "/overenskommelser",
+                next.Agreement is null ? null : $"nästa avstämning {Date(next.FollowUp!.DueOn)} ({next.Agreement.Title})"),
+            new("assessment-links", await SelfAssessment.AssessmentRules.OpenLinks(db, [], s.Municipalities, today).CountAsync(ct),
+                "svarslänkar till öppna självskattningsomgångar för era bibliotek att skicka till personalen", "/sjalvskattning#manager-links"),
+        };
+        // One item per municipality whose library plan needs a successor (no recorded plan is in force a year from today).
+        foreach (var plan in (await LibraryPlans.PlanAttention.ForAsync(db, s.Municipalities, today, ct)).Where(p => p.NeedsAttention))
+            items.Add(new($"library-plan-{plan.Code}", 1,
+                plan.InForceTo is DateOnly to
+                    ? $"biblioteksplan i {plan.Name} slutar gälla {Date(to)} och ingen ny plan är registrerad"
+                    : $"kommun, {plan.Name}, har ingen registrerad biblioteksplan som gäller i dag",
+                $"/biblioteksplaner/kommun/{plan.Code}#plan-today",
+                plan.NextReminder is { } r ? $"nästa påminnelse med e-post {Date(r.On)}" : null));
+        return items;
     }
 
     private static async Task<List<WorkItem>> StaffAsync(AppDbContext db, UserScope s, DateOnly today, CancellationToken ct)
     {
         var self = s with { Municipalities = new HashSet<string>(), Counties = new HashSet<string>() };
-        return
-        [
+        var items = new List<WorkItem>
+        {
             await CalendarAsync(db, self, today, new CalendarFilter(Registered: true),
                 "kommande aktiviteter som du är anmäld till eller står på reservlistan för (där kan du avboka)", "my-registrations", ct),
             await CalendarAsync(db, self, today, new CalendarFilter(Past: true, ToEvaluate: true),
                 "aktiviteter du har deltagit i väntar på din utvärdering (den sparas utan ditt namn)", "evaluations-to-answer", ct),
             await CalendarAsync(db, self, today, new CalendarFilter(Past: true, Attended: true),
                 "aktiviteter du har deltagit i har ett intyg som du kan ladda ned på aktivitetens sida", "certificates", ct),
-        ];
+            // Never whether the person answered: a response is not tied to anyone, so the item stays while the round is open.
+            new("assessment-open-mine", await SelfAssessment.AssessmentRules.OpenLinks(db, s.Libraries, [], today).CountAsync(ct),
+                "självskattningsomgångar är öppna för ditt bibliotek (svaret är anonymt)", "/sjalvskattning#staff-links"),
+        };
+        var libraries = s.Libraries.ToArray();
+        var counties = await db.Libraries.AsNoTracking().Where(l => libraries.Contains(l.Id))
+            .Select(l => new { l.Municipality!.CountyCode, County = l.Municipality.County!.Name }).Distinct().OrderBy(c => c.CountyCode).ToListAsync(ct);
+        foreach (var c in counties)
+            items.Add(await CalendarAsync(db, self, today, new CalendarFilter(County: c.CountyCode, MatchesNeeds: true, WithinDays: MatchingDays),
+                $"aktiviteter i {c.County} de kommande {MatchingDays} dagarna har teman som regionens registrerade behov gäller",
+                counties.Count == 1 ? "matching-needs" : $"matching-needs-{c.CountyCode}", ct));
+        return items;
     }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<List<WorkItem>> AdminAsync(AppDbContext db, UserScope s, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
@@ -158,7 +188,7 @@ public static class WorkItems
         {
             ["lan"] = f.County, ["ledigt"] = f.SeatsLeft ? "true" : null, ["reservlista"] = f.WaitingList ? "true" : null,
             ["anmald"] = f.Registered ? "true" : null, ["dagar"] = f.WithinDays?.ToString(CultureInfo.InvariantCulture),
-            ["narvaro"] = f.AttendanceMissing ? "true" : null, ["utvardera"] = f.ToEvaluate ? "true" : null, ["intyg"] = f.Attended ? "true" : null,
+            ["narvaro"] = f.AttendanceMissing ? "true" : null, ["utvardera"] = f.ToEvaluate ? "true" : null, ["intyg"] = f.Attended ? "true" : null, ["behov"] = f.MatchesNeeds ? "true" : null,
             ["tidigare"] = f.Past && !(f.AttendanceMissing || f.ToEvaluate || f.Attended) ? "true" : null,
         };
         return new(key, count, text, QueryHelpers.AddQueryString("/aktiviteter", query.Where(kv => kv.Value is not null)));

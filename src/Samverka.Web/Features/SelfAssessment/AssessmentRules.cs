@@ -23,6 +23,25 @@ public static class AssessmentRules
 
     public static bool IsOpen(AssessmentRound r, DateOnly today) => !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn;
 
+    /// <summary>One answer link of an open round for a library (the manager forwards it; the staff answer with it).</summary>
+    public sealed record OpenLink(int RoundId, string RoundName, DateOnly ClosesOn, int LibraryId, string Library, string Municipality, string Token);
+
+    /// <summary>
+    /// The answer links of rounds open today for the given libraries, or for every library of the given municipalities:
+    /// the start page's items for library staff and managers and the "Dina svarslänkar" lists on /sjalvskattning count these.
+    /// Nothing here says whether anyone answered (a response is not tied to a person).
+    /// </summary>
+    public static IQueryable<OpenLink> OpenLinks(Data.AppDbContext db, IEnumerable<int> libraries, IEnumerable<string> municipalities, DateOnly today)
+    {
+        var ids = libraries.ToArray();
+        var codes = municipalities.ToArray();
+        return db.AssessmentLinks.AsNoTracking()
+            .Where(l => !l.Round!.ClosedEarly && l.Round.OpensOn <= today && today <= l.Round.ClosesOn
+                && (ids.Contains(l.LibraryId) || codes.Contains(l.Library!.MunicipalityCode)))
+            .OrderBy(l => l.Round!.ClosesOn).ThenBy(l => l.Round!.Name).ThenBy(l => l.Library!.Name)
+            .Select(l => new OpenLink(l.RoundId, l.Round!.Name, l.Round.ClosesOn, l.LibraryId, l.Library!.Name, l.Library.Municipality!.Name, l.Token));
+    }
+
     /// <summary>
     /// The rounds list as /sjalvskattning filters it (?lan=, ?visa=oppna) and the start page counts it: coordinators read
     /// their regions' rounds, administrators and the national coordinator all. Open as in <see cref="IsOpen"/>.

@@ -18,6 +18,14 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time, Mi
     /// <summary>"oppna": only rounds open today.</summary>
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Visa { get; set; }
     public const string OpenOnly = "oppna";
+    /// <summary>Links of open rounds for the libraries the user works at (staff): answer with one of them.</summary>
+    public List<AssessmentRules.OpenLink> StaffLinks { get; private set; } = [];
+    /// <summary>Links of open rounds for the libraries of the user's municipalities (manager): forward them to the staff.</summary>
+    public List<AssessmentRules.OpenLink> ManagerLinks { get; private set; } = [];
+    /// <summary>The filtered county's name, for the notice.</summary>
+    public string? CountyName { get; private set; }
+
+    public string AnswerUrl(string token) => $"{PublicUrl.Base(Request)}/sjalvskattning/svara/{token}";
 
     public async Task OnGetAsync()
     {
@@ -32,5 +40,8 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time, Mi
             .ToListAsync();
         Rounds = rounds.Select(r => new Row(r.Id, r.Name, r.County, r.OpensOn, r.ClosesOn,
             !r.ClosedEarly && r.OpensOn <= today && today <= r.ClosesOn, Suppression.ShownCount(r.Responses, options.Value.MinGroupForMean))).ToList();
+        if (s.Libraries.Count > 0) StaffLinks = await AssessmentRules.OpenLinks(db, s.Libraries, [], today).ToListAsync();
+        if (s.Municipalities.Count > 0) ManagerLinks = await AssessmentRules.OpenLinks(db, [], s.Municipalities, today).ToListAsync();
+        if (!string.IsNullOrEmpty(Lan)) CountyName = await db.Counties.AsNoTracking().Where(c => c.Code == Lan).Select(c => c.Name).FirstOrDefaultAsync();
     }
 }
