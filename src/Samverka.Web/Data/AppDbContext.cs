@@ -76,6 +76,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, Samverka.Web.I
     public DbSet<ActivityRegistration> ActivityRegistrations => Set<ActivityRegistration>();
     public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
     public DbSet<ActivityEvaluation> ActivityEvaluations => Set<ActivityEvaluation>();
+    public DbSet<EvaluationRead> EvaluationReads => Set<EvaluationRead>();
     public DbSet<AssessmentInstrument> AssessmentInstruments => Set<AssessmentInstrument>();
     public DbSet<AssessmentItem> AssessmentItems => Set<AssessmentItem>();
     public DbSet<AssessmentRound> AssessmentRounds => Set<AssessmentRound>();

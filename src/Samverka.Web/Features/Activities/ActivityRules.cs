@@ -105,6 +105,20 @@ public static class ActivityRules
         // through the need they were merged into): what the region's needs ask for, offered in the region.
         if (f.MatchesNeeds) q = q.Where(a => a.Status == ActivityStatus.Published
             && a.Themes.Any(t => db.Needs.Any(n => n.MergedIntoId == null && n.CountyCode == a.CountyCode && n.ThemeId == t.ThemeId)));
+        // Activities the user organises with evaluation answers shown on the evaluation page (from MinAnswers on)
+        // beyond the number the user has seen there: answers to read.
+        if (f.EvaluationsUnread)
+        {
+            var uid = s.UserId ?? "";
+            var all = s.IsAdmin;
+            var counties = s.Counties.ToArray();
+            var municipalities = s.Municipalities.ToArray();
+            q = q.Where(a => (all || counties.Contains(a.CountyCode)
+                    || (a.OrganiserLibrary != null && municipalities.Contains(a.OrganiserLibrary.MunicipalityCode)))
+                && db.ActivityEvaluations.Count(e => e.ActivityId == a.Id) >= EvaluationModel.MinAnswers
+                && db.ActivityEvaluations.Count(e => e.ActivityId == a.Id)
+                    > (db.EvaluationReads.Where(r => r.UserId == uid && r.ActivityId == a.Id).Select(r => (int?)r.AnswersRead).FirstOrDefault() ?? 0));
+        }
         if (f.Registered)
         {
             // Oneself, and for a library manager the staff of their municipalities.
@@ -120,4 +134,4 @@ public static class ActivityRules
 /// <summary>The calendar's filters that the start page links to.</summary>
 public sealed record CalendarFilter(string? County = null, bool SeatsLeft = false, bool WaitingList = false, bool Registered = false,
     int? WithinDays = null, bool Past = false, bool AttendanceMissing = false, bool ToEvaluate = false, bool Attended = false,
-    bool MatchesNeeds = false);
+    bool MatchesNeeds = false, bool EvaluationsUnread = false);

@@ -33,7 +33,19 @@ public class EvaluationModel(AppDbContext db, CurrentUser user, TimeProvider tim
     public List<string> UsefulAnswers { get; private set; } = [];
     public List<string> Comments { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } refused) return refused;
+        // The answers shown are now read by this organiser: the start page stops counting the activity until more arrive.
+        // One statement, so two tabs or instances never fail on the key; the number only grows.
+        if (CanManage && Count >= MinAnswers && user.Scope.UserId is string uid)
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO evaluation_reads (user_id, activity_id, answers_read, read_at) VALUES ({uid}, {Id}, {Count}, {time.GetUtcNow()})
+                ON CONFLICT (user_id, activity_id) DO UPDATE
+                SET answers_read = GREATEST(evaluation_reads.answers_read, excluded.answers_read), read_at = excluded.read_at
+                """);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

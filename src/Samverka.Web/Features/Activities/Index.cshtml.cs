@@ -40,6 +40,8 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Intyg { get; set; }
     /// <summary>Only activities with a theme that a need recorded for their region names.</summary>
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Behov { get; set; }
+    /// <summary>Only activities I organise with evaluation answers I have not read.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Olasta { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int Sida { get; set; } = 1;
 
     public List<Row> Rows { get; private set; } = [];
@@ -57,7 +59,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
         var today = SwedishTimeZone.Today(time.GetUtcNow());
         if (Dagar is < 1 or > 3660) Dagar = null;
         var q = ActivityRules.Calendar(db, user.Scope, new CalendarFilter(Lan, Ledigt, Reservlista, Anmald, Dagar,
-            Tidigare || Narvaro || Utvardera || Intyg, Narvaro, Utvardera, Intyg, Behov), today);
+            Tidigare || Narvaro || Utvardera || Intyg || Olasta, Narvaro, Utvardera, Intyg, Behov, Olasta), today);
         if (Tema is int theme) q = q.Where(a => a.Themes.Any(t => t.ThemeId == theme));
         if (Enum.TryParse<ActivityKind>(Typ, out var kind)) q = q.Where(a => a.Kind == kind);
         if (!string.IsNullOrWhiteSpace(Manad))
@@ -90,7 +92,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
             ["lan"] = Lan, ["tema"] = Tema?.ToString(CultureInfo.InvariantCulture), ["typ"] = Typ, ["manad"] = Manad, ["form"] = Form,
             ["ledigt"] = Ledigt ? "true" : null, ["tidigare"] = Tidigare ? "true" : null,
             ["reservlista"] = Reservlista ? "true" : null, ["anmald"] = Anmald ? "true" : null, ["dagar"] = Dagar?.ToString(CultureInfo.InvariantCulture),
-            ["narvaro"] = Narvaro ? "true" : null, ["utvardera"] = Utvardera ? "true" : null, ["intyg"] = Intyg ? "true" : null, ["behov"] = Behov ? "true" : null, ["sida"] = page.ToString(CultureInfo.InvariantCulture),
+            ["narvaro"] = Narvaro ? "true" : null, ["utvardera"] = Utvardera ? "true" : null, ["intyg"] = Intyg ? "true" : null, ["behov"] = Behov ? "true" : null, ["olasta"] = Olasta ? "true" : null, ["sida"] = page.ToString(CultureInfo.InvariantCulture),
         };
         return QueryHelpers.AddQueryString("/aktiviteter", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }

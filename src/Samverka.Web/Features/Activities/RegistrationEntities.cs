@@ -62,3 +62,17 @@ public class ActivityEvaluation
     /// <summary>The date only: a precise time could tie the answer to the registration that was marked evaluated.</summary>
     public DateOnly SubmittedOn { get; set; }
 }
+
+/// <summary>
+/// How many evaluation answers of an activity an organiser has read (the page shows them from
+/// <see cref="EvaluationModel.MinAnswers"/> answers on): the start page counts activities with answers beyond that.
+/// One row per account and activity; never which answers, so it says nothing about who answered.
+/// </summary>
+[Samverka.Web.Infrastructure.NotAudited]
+public class EvaluationRead
+{
+    public required string UserId { get; set; }
+    public int ActivityId { get; set; }
+    public int AnswersRead { get; set; }
+    public DateTimeOffset ReadAt { get; set; }
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Samverka.Web.Features.Accounts;
 
 namespace Samverka.Web.Features.Activities;
 
@@ -33,6 +34,14 @@ internal static class RegistrationModel
             e.Property(x => x.Useful).HasMaxLength(2000);
             e.Property(x => x.Comment).HasMaxLength(2000);
             e.HasOne(x => x.Activity).WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // Migration 0018_evaluation_reads.sql.
+        b.Entity<EvaluationRead>(e =>
+        {
+            e.HasKey(x => new { x.UserId, x.ActivityId });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.ActivityId);
         });
     }
 }

@@ -16,7 +16,6 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
 {
     public record Choice(string Code, string Name);
     public record RegionalPlan(int Id, string Title, DateOnly? From, DateOnly To, string? Url, bool HasFile);
-    public record SurveyRow(int Id, int Year, int Answered, int Total);
 
     [BindProperty(SupportsGet = true)] public int? Ar { get; set; }
     [BindProperty(SupportsGet = true)] public string? Lan { get; set; }
@@ -33,7 +32,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
     public List<RegionalPlan> RegionalPlans { get; private set; } = [];
     public bool MayEditRegion { get; private set; }
     /// <summary>The region's plan surveys, for its coordinators and the national coordinator.</summary>
-    public List<SurveyRow> Surveys { get; private set; } = [];
+    public List<SurveyFollowUpRow> Surveys { get; private set; } = [];
     public bool SeesSurveys { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -54,8 +53,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider time) : 
                 .Select(p => new RegionalPlan(p.Id, p.Title, p.ValidFrom, p.ValidTo, p.Url, p.FileId != null)).ToListAsync();
             SeesSurveys = user.Scope.ReadsEverything || user.Scope.Counties.Contains(Lan);
             if (SeesSurveys)
-                Surveys = await db.PlanSurveys.AsNoTracking().Where(x => x.CountyCode == Lan).OrderByDescending(x => x.Year).ThenByDescending(x => x.SentAt)
-                    .Select(x => new SurveyRow(x.Id, x.Year, x.Responses.Count(r => r.AnsweredAt != null), x.Responses.Count)).ToListAsync();
+                Surveys = await SurveyFollowUp.ForCountyAsync(db, Lan, SwedishTimeZone.Today(time.GetUtcNow()));
         }
         return Page();
     }

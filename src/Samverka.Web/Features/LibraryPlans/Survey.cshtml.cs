@@ -27,6 +27,7 @@ public class SurveyModel(AppDbContext db, CurrentUser user, TimeProvider time) :
     public List<Row> Rows { get; private set; } = [];
     public bool MayConfirm { get; private set; }
     public IEnumerable<Row> NonRespondents => Rows.Where(r => r.AnsweredAt is null);
+    public int ToConfirm => Rows.Count(r => SurveyFollowUp.AwaitsConfirmation(r.AnsweredAt, r.ConfirmedAt));
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 

@@ -64,6 +64,8 @@ public static class WorkItems
             await CalendarAsync(db, s, today, new CalendarFilter(County: county, Past: true, AttendanceMissing: true),
                 "aktiviteter har genomförda tillfällen där närvaron inte är markerad (intyg och utvärdering skickas när sista tillfället är markerat)",
                 "attendance-missing", ct),
+            await CalendarAsync(db, s, today, new CalendarFilter(County: county, Past: true, EvaluationsUnread: true),
+                $"aktiviteter har utvärderingssvar som du inte har läst (svaren visas från {Activities.EvaluationModel.MinAnswers} svar)", "evaluations-unread", ct),
             await AssessmentRoundsAsync(db, s, county, today, ct),
             new("needs-unanswered", await (await NeedRules.ListedAsync(db, s, county, unansweredOnly: true, ct)).CountAsync(ct),
                 "behov i regionen har inget svar ännu (ingen aktivitet, inget erbjudande, ingen överenskommelse eller åtgärd)",
@@ -71,7 +73,9 @@ public static class WorkItems
             new("priority-rounds-open", await (await NeedRules.RoundsListedAsync(db, s, county, openOnly: true, ct)).CountAsync(ct),
                 "prioriteringsomgångar pågår", $"/behov?lan={county}&omgangar={Needs.IndexModel.OpenRounds}#rounds"),
         };
+        items.Add(await WorkshopsAsync(db, county, today, ct));
         items.AddRange(await LibraryPlansAsync(db, county, today, ct));
+        items.AddRange(await SurveysAsync(db, county, today, ct));
         return items;
     }
 
@@ -85,6 +89,32 @@ public static class WorkItems
                 $"kommuner har en biblioteksplan som slutar gälla före {today.Year + 1} utan att en ny är registrerad", $"/biblioteksplaner?lan={county}#lacking-in-force"),
             new("plans-losing-current", summary.LosingCurrent.Count(),
                 $"kommuner har inte längre en tidsmässigt aktuell biblioteksplan enligt KB {today.Year + 1}", $"/biblioteksplaner?lan={county}#losing-current"),
+        ];
+    }
+
+    /// <summary>Municipalities of the region without a workshop after its latest round (the coverage on /sjalvskattning/behov).</summary>
+    private static async Task<WorkItem> WorkshopsAsync(AppDbContext db, string county, DateOnly today, CancellationToken ct)
+    {
+        const string text = "kommuner har inte haft en workshop efter regionens senaste mätomgång";
+        var c = await WorkshopCoverage.ForLatestRoundAsync(db, county, today, ct);
+        if (c is null) return new("workshops-missing", 0, text, "/sjalvskattning/behov");
+        var names = c.NotCovered.Count is > 0 and <= 5 ? $"; utan workshop: {string.Join(", ", c.NotCovered)}" : "";
+        return new("workshops-missing", c.NotCovered.Count, text, $"/sjalvskattning/behov?ar={c.Since.Year}&lan={county}#coverage-{c.RoundId}",
+            $"{c.RoundName}, från {Date(c.Since)}{names}");
+    }
+
+    /// <summary>The region's plan surveys: answers to confirm, and answers missing from surveys sent in the last year.</summary>
+    private static async Task<WorkItem[]> SurveysAsync(AppDbContext db, string county, DateOnly today, CancellationToken ct)
+    {
+        var surveys = await LibraryPlans.SurveyFollowUp.ForCountyAsync(db, county, today, ct);
+        return
+        [
+            new("surveys-to-confirm", surveys.Sum(x => x.ToConfirm),
+                "svar på regionens enkäter om biblioteksplaner väntar på att du bekräftar dem (först då ändras registret)",
+                $"/biblioteksplaner?lan={county}#surveys-to-confirm"),
+            new("surveys-non-respondents", surveys.Sum(x => x.NonRespondentsToRemind),
+                $"svar saknas på enkäter om biblioteksplaner som regionen har skickat de senaste {LibraryPlans.SurveyFollowUp.RecentMonths} månaderna",
+                $"/biblioteksplaner?lan={county}#surveys-non-respondents"),
         ];
     }
 
@@ -188,8 +218,8 @@ public static class WorkItems
         {
             ["lan"] = f.County, ["ledigt"] = f.SeatsLeft ? "true" : null, ["reservlista"] = f.WaitingList ? "true" : null,
             ["anmald"] = f.Registered ? "true" : null, ["dagar"] = f.WithinDays?.ToString(CultureInfo.InvariantCulture),
-            ["narvaro"] = f.AttendanceMissing ? "true" : null, ["utvardera"] = f.ToEvaluate ? "true" : null, ["intyg"] = f.Attended ? "true" : null, ["behov"] = f.MatchesNeeds ? "true" : null,
-            ["tidigare"] = f.Past && !(f.AttendanceMissing || f.ToEvaluate || f.Attended) ? "true" : null,
+            ["narvaro"] = f.AttendanceMissing ? "true" : null, ["utvardera"] = f.ToEvaluate ? "true" : null, ["intyg"] = f.Attended ? "true" : null, ["behov"] = f.MatchesNeeds ? "true" : null, ["olasta"] = f.EvaluationsUnread ? "true" : null,
+            ["tidigare"] = f.Past && !(f.AttendanceMissing || f.ToEvaluate || f.Attended || f.EvaluationsUnread) ? "true" : null,
         };
         return new(key, count, text, QueryHelpers.AddQueryString("/aktiviteter", query.Where(kv => kv.Value is not null)));
     }

@@ -19,6 +19,9 @@ public class NeedsModel(AppDbContext db, CurrentUser user, TimeProvider time, IO
     public sealed record Need(GroupRow Group, DigCompArea Area, double Mean, double? ParentMean, List<ActivityMatch> Activities, List<OfferingMatch> Offerings);
 
     [BindProperty(SupportsGet = true, Name = "ar")] public int? Year { get; set; }
+    /// <summary>Only this county's needs and rounds (the start page links here per region); an unknown code shows nothing.</summary>
+    [BindProperty(SupportsGet = true, Name = "lan")] public string? Lan { get; set; }
+    public string? CountyName { get; private set; }
     public List<int> YearsAvailable { get; private set; } = [];
     public List<Need> Needs { get; private set; } = [];
     public List<CoverageResult> Coverage { get; private set; } = [];
@@ -30,13 +33,16 @@ public class NeedsModel(AppDbContext db, CurrentUser user, TimeProvider time, IO
         if (!Aggregates.MaySeeResults(s)) return Forbid();
         var counties = s.Counties.Concat(s.Municipalities.Select(m => m[..2])).ToArray();
         var everything = s.ReadsEverything;
-        var rounds = await db.AssessmentRounds.AsNoTracking().Where(r => everything || counties.Contains(r.CountyCode)).ToListAsync();
+        if (string.IsNullOrWhiteSpace(Lan)) Lan = null;
+        else CountyName = await db.Counties.AsNoTracking().Where(c => c.Code == Lan).Select(c => c.Name).FirstOrDefaultAsync();
+        var rounds = await db.AssessmentRounds.AsNoTracking().Where(r => (everything || counties.Contains(r.CountyCode)) && (Lan == null || r.CountyCode == Lan))
+            .ToListAsync();
         YearsAvailable = rounds.Select(r => r.OpensOn.Year).Distinct().OrderDescending().ToList();
         var fallback = YearsAvailable.Count > 0 ? YearsAvailable[0] : SwedishTimeZone.Today(time).Year;
         if (Year is not (>= 2000 and <= 2100)) Year = fallback;
 
         var rows = Aggregates.Visible(await Aggregates.ForYearAsync(db, Year!.Value, options.Value), s)
-            .Where(r => r.Level is GroupLevel.Region or GroupLevel.Municipality && r.MeanShown).ToList();
+            .Where(r => r.Level is GroupLevel.Region or GroupLevel.Municipality && r.MeanShown && (Lan == null || r.CountyCode == Lan)).ToList();
         var today = SwedishTimeZone.Today(time);
         ThemeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         foreach (var g in rows.OrderBy(r => r.Level).ThenBy(r => r.Label))

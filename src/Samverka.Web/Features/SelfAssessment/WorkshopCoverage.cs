@@ -16,6 +16,17 @@ public sealed record CoverageResult(int RoundId, string RoundName, string County
 /// </summary>
 public static class WorkshopCoverage
 {
+    /// <summary>
+    /// The region's latest round that has opened (the start page's "without a workshop after the latest round"), with
+    /// its coverage today; null when the region has none. /sjalvskattning/behov?ar={year} lists it as #coverage-{id}.
+    /// </summary>
+    public static async Task<CoverageResult?> ForLatestRoundAsync(AppDbContext db, string county, DateOnly today, CancellationToken ct = default)
+    {
+        var latest = await db.AssessmentRounds.AsNoTracking().Where(r => r.CountyCode == county && r.OpensOn <= today)
+            .OrderByDescending(r => r.OpensOn).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        return latest is null ? null : await ForRoundAsync(db, latest);
+    }
+
     public static async Task<CoverageResult> ForRoundAsync(AppDbContext db, AssessmentRound round, DateOnly? until = null)
     {
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == round.CountyCode)

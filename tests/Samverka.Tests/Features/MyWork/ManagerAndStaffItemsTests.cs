@@ -10,6 +10,7 @@ using Samverka.Web.Features.Needs;
 using Samverka.Web.Features.SelfAssessment;
 using Samverka.Web.Infrastructure;
 using static Samverka.Tests.Security.ScopeSupport;
+using static Samverka.Tests.Features.MyWork.WorkItemSamples;
 
 namespace Samverka.Tests.Features.MyWork;
 
@@ -106,8 +107,8 @@ public class ManagerAndStaffItemsTests(SamverkaFactory app)
             db.Libraries.AddRange(libs);
             await db.SaveChangesAsync();
             var instrument = await db.AssessmentInstruments.Select(i => i.Id).FirstAsync();
-            var open = Round($"Öppen {tag}", instrument, today.AddDays(-2), today.AddDays(10));
-            var closed = Round($"Stängd {tag}", instrument, today.AddDays(-20), today.AddDays(10));
+            var open = Round(County, $"Öppen {tag}", instrument, today.AddDays(-2), today.AddDays(10));
+            var closed = Round(County, $"Stängd {tag}", instrument, today.AddDays(-20), today.AddDays(10));
             closed.ClosedEarly = true;
             foreach (var r in new[] { open, closed })
                 r.Links = [.. libs.Select(l => new AssessmentLink { LibraryId = l.Id, Token = AssessmentRules.NewToken() })];
@@ -188,14 +189,4 @@ public class ManagerAndStaffItemsTests(SamverkaFactory app)
     {
         MunicipalityCode = code, Title = $"Biblioteksplan {Tag()}", ValidFrom = from, ValidTo = to, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
     };
-
-    private static AssessmentRound Round(string name, int instrument, DateOnly opens, DateOnly closes) => new()
-    {
-        Name = name, CountyCode = County, InstrumentId = instrument, OpensOn = opens, ClosesOn = closes, RegionalToken = AssessmentRules.NewToken(),
-        CreatedAt = DateTimeOffset.UtcNow,
-    };
-
-    private static IElement? Item(IDocument doc, string key) => doc.QuerySelector($"li[data-item='{key}']");
-
-    private static string Count(IElement item) => item.QuerySelector(".count")!.TextContent.Replace("\u00a0", "").Replace(" ", "");
 }
