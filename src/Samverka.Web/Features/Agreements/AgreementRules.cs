@@ -95,10 +95,19 @@ public static class AgreementRules
 
     public static bool HasOverdue(Agreement a, DateOnly today) => a.FollowUps.Any(f => IsOverdue(a, f, today));
 
-    /// <summary>The list's filters ("forsenade", "upphor", "utkast"), which the start page counts by.</summary>
+    /// <summary>How far ahead a coming follow-up is worth preparing for (the start page and the list's filter).</summary>
+    public const int FollowUpSoonDays = 30;
+
+    /// <summary>A signed, not terminated agreement with an unrecorded follow-up due today or within <see cref="FollowUpSoonDays"/> days.</summary>
+    public static bool HasFollowUpSoon(Agreement a, DateOnly today) =>
+        a.SignedOn is not null && a.TerminatedOn is null
+        && a.FollowUps.Any(f => f.HeldOn is null && f.DueOn >= today && f.DueOn <= today.AddDays(FollowUpSoonDays));
+
+    /// <summary>The list's filters ("forsenade", "avstamning", "upphor", "utkast"), which the start page counts by.</summary>
     public static bool Shows(string? filter, Agreement a, DateOnly today) => filter switch
     {
         "forsenade" => HasOverdue(a, today),
+        "avstamning" => HasFollowUpSoon(a, today),
         "upphor" => EndsSoon(a, today),
         "utkast" => StatusOn(a, today) == AgreementStatus.Draft,
         _ => true,
@@ -107,6 +116,7 @@ public static class AgreementRules
     public static readonly IReadOnlyDictionary<string, string> FilterLabels = new Dictionary<string, string>
     {
         ["forsenade"] = "Med försenad avstämning",
+        ["avstamning"] = $"Med avstämning inom {FollowUpSoonDays} dagar",
         ["upphor"] = $"Upphör inom {RenewalDays} dagar",
         ["utkast"] = "Utkast (ej undertecknade)",
     };

@@ -19,7 +19,7 @@ public class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) :
 
     public List<Row> Rows { get; private set; } = [];
     public bool CanCreate { get; private set; }
-    /// <summary>"forsenade" (a follow-up overdue), "upphor" (ends within 90 days) or "utkast" (not signed).</summary>
+    /// <summary>"forsenade" (a follow-up overdue), "avstamning" (a follow-up within 30 days), "upphor" (ends within 90 days) or "utkast" (not signed).</summary>
     [BindProperty(SupportsGet = true)] public string? Visa { get; set; }
     [BindProperty(SupportsGet = true)] public string? Lan { get; set; }
 

@@ -55,6 +55,7 @@ public static class WorkItems
         var items = new List<WorkItem>
         {
             Agreements(agreements, county, today, "forsenade", "överenskommelser har en avstämning som är försenad"),
+            Agreements(agreements, county, today, "avstamning", $"överenskommelser har en avstämning inom {AgreementRules.FollowUpSoonDays} dagar"),
             Agreements(agreements, county, today, "upphor", $"överenskommelser upphör inom {AgreementRules.RenewalDays} dagar"),
             Agreements(agreements, county, today, "utkast", "överenskommelser är utkast som inte är undertecknade"),
             await CalendarAsync(db, s, today, new CalendarFilter(County: county, SeatsLeft: true, WithinDays: ActivityDays),

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverka.Tests.Features.Activities;
 using Samverka.Tests.Support;
 using Samverka.Web.Features.Activities;
+using Samverka.Web.Features.Agreements;
 using Samverka.Web.Features.Directory;
 using Samverka.Web.Features.LibraryPlans;
 using Samverka.Web.Features.SelfAssessment;
@@ -154,6 +155,47 @@ public class CoordinatorFollowUpItemsTests(SamverkaFactory app)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.AnsweredAt, DateTimeOffset.UtcNow)));
         Assert.Null(Item(await client.GetDocumentAsync("/"), "surveys-non-respondents"));
         Assert.Equal("0", (await client.GetDocumentAsync(confirmHref)).QuerySelector("#surveys-non-respondents")!.GetAttribute("data-count"));
+    }
+
+    [Fact]
+    public async Task AgreementFollowUpsDueWithin30Days_CountTheAgreementsList()
+    {
+        var today = SwedishTimeZone.Today(DateTimeOffset.UtcNow);
+        var ids = await app.WithDbAsync(async db =>
+        {
+            Agreement Make(bool signed, params (int Days, bool Held)[] followUps) => new()
+            {
+                Title = $"Överenskommelse {Tag()}", CountyCode = County, ValidFrom = today.AddYears(-1), ValidTo = today.AddYears(1),
+                SignedOn = signed ? today.AddYears(-1) : null, SignedPlace = signed ? "Halmstad" : null, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                FollowUps = [.. followUps.Select(f => new AgreementFollowUp { DueOn = today.AddDays(f.Days), HeldOn = f.Held ? today : null })],
+            };
+            var list = new[]
+            {
+                Make(true, (0, false)),               // due today
+                Make(true, (AgreementRules.FollowUpSoonDays, false)), // the last day counted
+                Make(true, (AgreementRules.FollowUpSoonDays + 1, false)),
+                Make(true, (10, true)),               // already held
+                Make(false, (10, false)),             // a draft has no follow-ups to hold
+                Make(true, (-5, false)),              // overdue: its own item
+            };
+            var terminated = Make(true, (10, false));
+            terminated.TerminatedOn = today.AddDays(-1);
+            terminated.TerminationReason = "Uppsagd av parterna";
+            db.Agreements.AddRange([.. list, terminated]);
+            await db.SaveChangesAsync();
+            return list.Select(a => a.Id).Append(terminated.Id).ToList();
+        });
+        var (_, email) = await app.CreateAccountAsync($"regional:{County}");
+        var client = await app.SignInAsync(email);
+        var item = Item(await client.GetDocumentAsync("/"), "agreements-avstamning")!;
+        var href = item.QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Equal($"/overenskommelser?lan={County}&visa=avstamning", href);
+        var list = await client.GetDocumentAsync(href);
+        Assert.Equal(Count(item), list.QuerySelector("[data-count]")!.GetAttribute("data-count"));
+        var shown = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToHashSet();
+        Assert.Contains($"/overenskommelser/{ids[0]}", shown);
+        Assert.Contains($"/overenskommelser/{ids[1]}", shown);
+        foreach (var other in ids.Skip(2)) Assert.DoesNotContain($"/overenskommelser/{other}", shown);
     }
 
     /// <summary>The item's count equals the calendar's, and the ids of the activities the calendar lists.</summary>
