@@ -144,7 +144,8 @@ public static class WorkItems
         var items = new List<WorkItem>
         {
             await CalendarAsync(db, asManager, today, new CalendarFilter(Registered: true, WithinDays: ActivityDays),
-                $"aktiviteter de kommande {ActivityDays} dagarna där du eller din personal är anmäld", "staff-registrations", ct),
+                $"aktiviteter de kommande {ActivityDays} dagarna där du eller din personal är anmäld", "staff-registrations", ct)
+                with { Detail = await StaffWaitingAsync(db, s, today, ct) },
             new("agreements-party", agreements.Count, "överenskommelser som er kommun eller era bibliotek är part i", "/overenskommelser",
                 next.Agreement is null ? null : $"nästa avstämning {Date(next.FollowUp!.DueOn)} ({next.Agreement.Title})"),
             new("assessment-links", await SelfAssessment.AssessmentRules.OpenLinks(db, [], s.Municipalities, today).CountAsync(ct),
@@ -167,7 +168,8 @@ public static class WorkItems
         var items = new List<WorkItem>
         {
             await CalendarAsync(db, self, today, new CalendarFilter(Registered: true),
-                "kommande aktiviteter som du är anmäld till eller står på reservlistan för (där kan du avboka)", "my-registrations", ct),
+                "kommande aktiviteter som du är anmäld till eller står på reservlistan för (där kan du avboka)", "my-registrations", ct)
+                with { Detail = await WaitingPlacesAsync(db, s, today, ct) },
             await CalendarAsync(db, self, today, new CalendarFilter(Past: true, ToEvaluate: true),
                 "aktiviteter du har deltagit i väntar på din utvärdering (den sparas utan ditt namn)", "evaluations-to-answer", ct),
             await CalendarAsync(db, self, today, new CalendarFilter(Past: true, Attended: true),
@@ -184,6 +186,31 @@ public static class WorkItems
                 $"aktiviteter i {c.County} de kommande {MatchingDays} dagarna har teman som regionens registrerade behov gäller",
                 counties.Count == 1 ? "matching-needs" : $"matching-needs-{c.CountyCode}", ct));
         return items;
+    }
+
+    /// <summary>How many of the manager's staff wait for a place on an activity in the coming <see cref="ActivityDays"/> days.</summary>
+    private static async Task<string?> StaffWaitingAsync(AppDbContext db, UserScope s, DateOnly today, CancellationToken ct)
+    {
+        var municipalities = s.Municipalities.ToArray();
+        var last = today.AddDays(ActivityDays);
+        var waiting = await db.ActivityRegistrations.AsNoTracking()
+            .CountAsync(r => r.Status == RegistrationStatus.Waiting && municipalities.Contains(r.Person!.Library!.MunicipalityCode)
+                && r.Activity!.Sessions.Any(x => x.Date >= today && x.Date <= last), ct);
+        return waiting == 0 ? null : waiting == 1 ? "en anmälan står på reservlistan" : $"{waiting} anmälningar står på reservlistan";
+    }
+
+    /// <summary>"reservplats 2 på Titel" for each coming activity where the person waits, by the waiting list's own order.</summary>
+    private static async Task<string?> WaitingPlacesAsync(AppDbContext db, UserScope s, DateOnly today, CancellationToken ct)
+    {
+        var email = s.Email?.ToLowerInvariant() ?? "";
+        var waiting = await db.ActivityRegistrations.AsNoTracking()
+            .Where(r => r.Status == RegistrationStatus.Waiting && r.Person!.Email.ToLower() == email && r.Activity!.Sessions.Any(x => x.Date >= today))
+            .OrderBy(r => r.Activity!.Sessions.Min(x => x.Date)).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.ActivityId, r.Activity!.Title }).ToListAsync(ct);
+        var places = new List<string>();
+        foreach (var w in waiting)
+            places.Add($"reservplats {Seats.Position(await Seats.WaitingOrderAsync(db, w.ActivityId, ct), w.Id, RegistrationStatus.Waiting)} på {w.Title}");
+        return places.Count == 0 ? null : string.Join("; ", places);
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -179,6 +179,46 @@ public class ManagerAndStaffItemsTests(SamverkaFactory app)
         foreach (var id in new[] { otherTopic, otherRegion, draft, tooLate }) Assert.DoesNotContain($"/aktiviteter/{id}", linked);
     }
 
+    [Fact]
+    public async Task Staff_MyRegistrations_NameTheWaitingPlaceWithItsPosition()
+    {
+        var people = await ActivitySamples.PeopleAsync(app, 3);
+        var full = await ActivitySamples.CreateAsync(app, county: County, days: 12, capacity: 1);
+        var (title, email, libraryId) = await app.WithDbAsync(async db =>
+        {
+            foreach (var (person, status) in people.Zip([RegistrationStatus.Confirmed, RegistrationStatus.Waiting, RegistrationStatus.Waiting]))
+            {
+                db.ActivityRegistrations.Add(new ActivityRegistration { ActivityId = full, PersonId = person, Status = status,
+                    CreatedAt = DateTimeOffset.UtcNow, CancelTokenHash = Guid.NewGuid().ToString("N") });
+                await db.SaveChangesAsync(); // one at a time: the waiting list's order is the registrations' order
+            }
+            var p = await db.People.SingleAsync(x => x.Id == people[2]);
+            return (await db.Activities.Where(a => a.Id == full).Select(a => a.Title).SingleAsync(), p.Email, p.LibraryId);
+        });
+        var (_, account) = await app.CreateAccountAsync([$"{Roles.LibraryStaff}:{libraryId}"], email);
+        var client = await app.SignInAsync(account);
+        var item = Item(await client.GetDocumentAsync("/"), "my-registrations")!;
+        Assert.Equal("1", Count(item));
+        Assert.Equal($" – reservplats 2 på {title}", item.QuerySelector(".detail")!.TextContent);
+        var calendar = await client.GetDocumentAsync(item.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal("1", calendar.QuerySelector("[data-count]")!.GetAttribute("data-count"));
+
+        // The manager of the people's municipality sees the activity among the staff's, with the waiting registrations counted.
+        var municipality = await app.WithDbAsync(db => db.Libraries.Where(l => l.Id == libraryId).Select(l => l.MunicipalityCode).SingleAsync());
+        var (_, manager) = await app.CreateAccountAsync($"{Roles.LibraryManager}:{municipality}");
+        var managerClient = await app.SignInAsync(manager);
+        var staffItem = Item(await managerClient.GetDocumentAsync("/"), "staff-registrations")!;
+        var listed = await managerClient.GetDocumentAsync(staffItem.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal(Count(staffItem), listed.QuerySelector("[data-count]")!.GetAttribute("data-count"));
+        Assert.Contains($"/aktiviteter/{full}", listed.QuerySelectorAll("table a").Select(a => a.GetAttribute("href")));
+        var today = SwedishTimeZone.Today(DateTimeOffset.UtcNow);
+        var last = today.AddDays(30);
+        var waitingNow = await app.WithDbAsync(db => db.ActivityRegistrations.CountAsync(r => r.Status == RegistrationStatus.Waiting
+            && r.Person!.Library!.MunicipalityCode == municipality && r.Activity!.Sessions.Any(x => x.Date >= today && x.Date <= last)));
+        Assert.True(waitingNow >= 2);
+        Assert.Equal($" – {waitingNow} anmälningar står på reservlistan", staffItem.QuerySelector(".detail")!.TextContent);
+    }
+
     private async Task<(string Code, string Name)> MunicipalityAsync(int index) => await app.WithDbAsync(async db =>
     {
         var m = await db.Municipalities.Where(x => x.CountyCode == County).OrderBy(x => x.Code).Skip(index).Select(x => new { x.Code, x.Name }).FirstAsync();
