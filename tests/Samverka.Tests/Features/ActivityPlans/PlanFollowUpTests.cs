@@ -39,6 +39,7 @@ public class PlanFollowUpTests(SamverkaFactory app)
         Assert.Contains("i riskzonen", risk.QuerySelector("a")!.TextContent);
         var riskPage = await client.GetDocumentAsync(risk.QuerySelector("a")!.GetAttribute("href")!);
         var riskTable = riskPage.QuerySelector("table#at-risk")!;
+        Assert.Equal("Aktiviteter i riskzonen", riskPage.QuerySelector("section[aria-labelledby='at-risk-heading'] > h2#at-risk-heading")?.TextContent);
         Assert.Equal(Count(home, "actions-at-risk").ToString(CultureInfo.InvariantCulture), riskTable.GetAttribute("data-count"));
         Assert.Equal(Count(home, "actions-at-risk"), riskTable.QuerySelectorAll("tbody tr").Length);
         Assert.NotNull(riskTable.QuerySelector("caption"));
