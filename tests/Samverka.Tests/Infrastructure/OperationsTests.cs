@@ -282,6 +282,9 @@ public class OperationsTests(SamverkaFactory app)
             Assert.False(url.Contains('{'), $"No sample value for the route {route}: add one in OperationsTests.AllPageUrls");
             urls.Add(url);
         }
+        // The plans list's follow-up filters (the start page links to them).
+        urls.Add("/verksamhetsplaner?lan=17&visa=riskzon");
+        urls.Add("/verksamhetsplaner?lan=17&visa=forsenade");
         return urls;
     }
 

@@ -60,5 +60,6 @@ public static class PlanCapacity
         return risks;
     }
 
-    private static bool IsOpen(PlannedAction a) => a.Status is PlannedActionStatus.Planned or PlannedActionStatus.Ongoing;
+    /// <summary>Still to be done: planned or ongoing (what the capacity, the risks and the follow-up lists count).</summary>
+    public static bool IsOpen(PlannedAction a) => a.Status is PlannedActionStatus.Planned or PlannedActionStatus.Ongoing;
 }

@@ -77,6 +77,7 @@ public static class WorkItems
         items.Add(await WorkshopsAsync(db, county, today, ct));
         items.AddRange(await LibraryPlansAsync(db, county, today, ct));
         items.AddRange(await SurveysAsync(db, county, today, ct));
+        items.AddRange(await PlanActionsAsync(db, s, county, today, ct));
         return items;
     }
 
@@ -251,4 +252,15 @@ public static class WorkItems
         };
         return new(key, count, text, QueryHelpers.AddQueryString("/aktiviteter", query.Where(kv => kv.Value is not null)));
     }
+
+    /// <summary>The region's activity plan actions at risk (not yet past) and overdue, as the plans list shows them (PlanFollowUp).</summary>
+    private static async Task<WorkItem[]> PlanActionsAsync(AppDbContext db, UserScope s, string county, DateOnly today, CancellationToken ct) =>
+    [
+        new("actions-at-risk", (await ActivityPlans.PlanFollowUp.AtRiskAsync(db, s, county, today, ct)).Count,
+            "planerade aktiviteter i verksamhetsplanen är i riskzonen (den ansvariga är borta en planerad månad)",
+            $"/verksamhetsplaner?lan={county}&visa={ActivityPlans.PlanFollowUp.AtRiskFilter}#at-risk"),
+        new("actions-overdue", (await ActivityPlans.PlanFollowUp.OverdueAsync(db, s, county, today, ct)).Count,
+            "planerade aktiviteter har passerat sina planerade månader utan att vara genomförda eller avbrutna",
+            $"/verksamhetsplaner?lan={county}&visa={ActivityPlans.PlanFollowUp.OverdueFilter}#overdue"),
+    ];
 }
